@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs everything runclass needs on Debian 12 with Node 20, then builds nothing
+# (TypeScript runs through tsx). Idempotent: quick when everything is present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+# Debian packages: a C++ toolchain to build better-sqlite3 (no prebuilt binaries offline).
+need=()
+for pkg in make g++; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need+=("$pkg")
+done
+if [ "${#need[@]}" -gt 0 ]; then
+  echo "setup: installing Debian packages: ${need[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# npm dependencies, only when the lockfile changed since the last install.
+stamp=node_modules/.runclass-lock
+if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+  echo "setup: npm ci"
+  npm ci --no-audit --no-fund --allow-scripts=better-sqlite3,esbuild 2>&1 | grep -v 'Unknown user config' || true
+  node -e "require('better-sqlite3')" # fail here, not in the first test, if the native build failed
+  cp package-lock.json "$stamp"
+fi
+echo "setup: ready"
