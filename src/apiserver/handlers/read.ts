@@ -1,0 +1,104 @@
+/**
+ * GET of one object and LIST of a collection, with label and field selectors,
+ * limit/continue paging, and server-side Table output when the client asks.
+ */
+import { badRequest } from '../../api/errors.ts'
+import type { KubeObject } from '../../api/meta.ts'
+import { apiVersionOf } from '../../api/meta.ts'
+import { parseLabelSelector, matches as labelsMatch } from '../../api/selectors/label-selector.ts'
+import { fieldsOf, parseFieldSelector, validateFieldSelector, matchesFields } from '../../api/selectors/field-selector.ts'
+import { printTable } from '../table/printers.ts'
+import { encodeObject } from '../codec.ts'
+import { jsonResponse, type ApiResponse } from '../request.ts'
+import type { Scope } from '../scope.ts'
+import { warningHeaders } from './common.ts'
+
+export type TableMode = false | 'Object' | 'Metadata' | 'None'
+
+/** Whether the Accept header asks for a meta.k8s.io Table (kubectl's get). */
+export const wantsTable = (s: Scope): TableMode => {
+  const accept = s.req.headers['accept'] ?? ''
+  if (!/as=Table/.test(accept)) return false
+  const include = s.info.query.get('includeObject')
+  return include === 'Object' || include === 'None' ? include : 'Metadata'
+}
+
+export type ObjectFilter = (obj: KubeObject) => boolean
+
+export const selectorFilter = (s: Scope): ObjectFilter => {
+  const ls = s.info.query.get('labelSelector') ?? ''
+  const fs = s.info.query.get('fieldSelector') ?? ''
+  const labelSel = ls ? parseLabelSelector(ls) : undefined
+  const fieldSel = fs ? validateFieldSelector(s.def.plural, parseFieldSelector(fs)) : undefined
+  return (obj) =>
+    (!labelSel || labelsMatch(labelSel, obj.metadata.labels ?? {})) && (!fieldSel || matchesFields(fieldSel, fieldsOf(s.def.plural, obj)))
+}
+
+export const getHandler = async (s: Scope): Promise<ApiResponse> => {
+  const obj = await s.objects.get(s.info.namespace, s.info.name)
+  const table = wantsTable(s)
+  if (table) return jsonResponse(200, printTable(s.def.plural, [obj], { now: s.ctx.now(), includeObject: table, listResourceVersion: obj.metadata.resourceVersion, withColumnDefinitions: true }), warningHeaders(s))
+  return jsonResponse(200, encodeObject(s.def, s.version, obj), warningHeaders(s))
+}
+
+interface ContinueToken {
+  rv: number
+  start: string
+}
+
+const decodeContinue = (token: string): ContinueToken => {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString()) as ContinueToken
+    if (typeof parsed.rv === 'number' && typeof parsed.start === 'string') return parsed
+  } catch {
+    // fall through
+  }
+  throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)')
+}
+
+export const listHandler = async (s: Scope): Promise<ApiResponse> => {
+  const filter = selectorFilter(s)
+  const { items, revision } = await s.objects.list(s.info.namespace)
+  const limit = Number(s.info.query.get('limit') ?? 0)
+  const cont = s.info.query.get('continue')
+  let start = 0
+  let listRevision = revision
+  if (cont) {
+    const token = decodeContinue(cont)
+    listRevision = token.rv
+    start = items.findIndex((o) => keyOf(o) > token.start)
+    if (start < 0) start = items.length
+  }
+  const page: KubeObject[] = []
+  let next: string | undefined
+  for (let i = start; i < items.length; i++) {
+    if (!filter(items[i])) continue
+    if (limit > 0 && page.length === limit) {
+      next = Buffer.from(JSON.stringify({ rv: listRevision, start: keyOf(page[page.length - 1]) })).toString('base64url')
+      break
+    }
+    page.push(items[i])
+  }
+  const metadata = { resourceVersion: String(listRevision), ...(next ? { continue: next } : {}) }
+  const table = wantsTable(s)
+  if (table) {
+    const t = printTable(s.def.plural, page, { now: s.ctx.now(), includeObject: table, listResourceVersion: String(listRevision), withColumnDefinitions: true }) as Record<string, any>
+    if (next) t.metadata = { ...t.metadata, continue: next }
+    return jsonResponse(200, t, warningHeaders(s))
+  }
+  return jsonResponse(
+    200,
+    {
+      kind: s.def.listKind,
+      apiVersion: apiVersionOf(s.def.group, s.version.version),
+      metadata,
+      items: page.map((o) => {
+        const { kind: _k, apiVersion: _a, ...rest } = encodeObject(s.def, s.version, o)
+        return rest
+      }),
+    },
+    warningHeaders(s),
+  )
+}
+
+const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`

@@ -1,0 +1,96 @@
+/**
+ * The registry layer over a Store for one resource (upstream's genericregistry.Store):
+ * object keys, resourceVersion from the store's revision, and store misses turned
+ * into the right Status (404, 409 AlreadyExists, 409 Conflict, 410 Expired).
+ * The store's values are frozen and shared: get/tryGet/create/update/delete hand
+ * out deep copies (callers mutate them), list and watch shallow ones (read only).
+ */
+import { alreadyExists, expired, notFound, optimisticLockConflict } from '../api/errors.ts'
+import type { KubeObject } from '../api/meta.ts'
+import { groupResource, type ResourceDef } from '../api/resources/index.ts'
+import { TooOldError, type KeyValue, type Store, type Value } from '../store/interface.ts'
+
+export const keyPrefix = (def: ResourceDef, namespace = '') =>
+  `/registry/${def.group || 'core'}/${def.plural}/${def.namespaced && namespace ? `${namespace}/` : ''}`
+
+export const objectKey = (def: ResourceDef, namespace: string, name: string) => keyPrefix(def, namespace) + name
+
+/** The stored value with its resourceVersion, sharing everything below metadata with the cache: read only. */
+export const decodeKv = (kv: KeyValue): KubeObject => {
+  const value = kv.value as KubeObject
+  return { ...value, metadata: { ...value.metadata, resourceVersion: String(kv.modRevision) } }
+}
+
+/** A private, mutable copy of a stored value. */
+const decodeKvMutable = (kv: KeyValue): KubeObject => {
+  const value = structuredClone(kv.value) as KubeObject
+  value.metadata = { ...value.metadata, resourceVersion: String(kv.modRevision) }
+  return value
+}
+
+/** What goes into the store: the object without its resourceVersion (the revision carries it). */
+const encode = (obj: KubeObject): Value => {
+  const { resourceVersion: _rv, ...metadata } = obj.metadata
+  return { ...obj, metadata } as Value
+}
+
+export const parseResourceVersion = (rv: string | undefined): number | undefined => {
+  if (rv === undefined || rv === '') return undefined
+  if (!/^\d+$/.test(rv)) return NaN
+  return Number(rv)
+}
+
+export class ObjectStore {
+  constructor(
+    readonly store: Store,
+    readonly def: ResourceDef,
+  ) {}
+
+  private get gr() {
+    return groupResource(this.def)
+  }
+
+  async get(namespace: string, name: string): Promise<KubeObject> {
+    const kv = await this.store.get(objectKey(this.def, namespace, name))
+    if (!kv) throw notFound(this.gr, name)
+    return decodeKvMutable(kv)
+  }
+
+  async tryGet(namespace: string, name: string): Promise<KubeObject | undefined> {
+    const kv = await this.store.get(objectKey(this.def, namespace, name))
+    return kv && decodeKvMutable(kv)
+  }
+
+  async list(namespace: string): Promise<{ items: KubeObject[]; revision: number }> {
+    try {
+      const { items, revision } = await this.store.list(keyPrefix(this.def, namespace))
+      return { items: items.map(decodeKv), revision }
+    } catch (err) {
+      throw mapTooOld(err)
+    }
+  }
+
+  async create(obj: KubeObject): Promise<KubeObject> {
+    const name = obj.metadata.name!
+    const res = await this.store.create(objectKey(this.def, obj.metadata.namespace ?? '', name), encode(obj))
+    if (!res.ok) throw alreadyExists(this.gr, name)
+    return decodeKvMutable(res.kv)
+  }
+
+  /** Compare-and-swap on the object's resourceVersion when `expectedRevision` is given. */
+  async update(obj: KubeObject, expectedRevision?: number): Promise<KubeObject> {
+    const name = obj.metadata.name!
+    const res = await this.store.update(objectKey(this.def, obj.metadata.namespace ?? '', name), encode(obj), expectedRevision)
+    if (!res.ok) throw res.current ? optimisticLockConflict(this.gr, name) : notFound(this.gr, name)
+    return decodeKvMutable(res.kv)
+  }
+
+  async delete(namespace: string, name: string, expectedRevision?: number): Promise<KubeObject> {
+    const res = await this.store.delete(objectKey(this.def, namespace, name), expectedRevision)
+    if (!res.ok) throw res.current ? optimisticLockConflict(this.gr, name) : notFound(this.gr, name)
+    return decodeKvMutable(res.kv)
+  }
+}
+
+export const mapTooOld = (err: unknown) =>
+  err instanceof TooOldError ? expired(`too old resource version: ${err.requested} (${err.oldest})`) : err

@@ -1,0 +1,90 @@
+/**
+ * Wires the control plane together: SQLite store, apiserver with token auth and
+ * TLS, default namespaces, controllers; the HTTPS listener; the kubeconfig.
+ * `runclass up` and the tests start it the same way.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Logger } from 'pino'
+import { isAlreadyExists } from '../api/errors.ts'
+import { ApiServer } from '../apiserver/server.ts'
+import { adminToken, loadOrCreateTokens, tokenAuthenticator } from '../apiserver/auth.ts'
+import { listen } from '../apiserver/https.ts'
+import { loadOrCreateTls } from '../apiserver/tls.ts'
+import { inProcessClient, NAMESPACES, type ApiClient } from '../client/index.ts'
+import { startNamespaceController } from '../controllers/namespace.ts'
+import { openSqliteStore } from '../store/sqlite/sqlite-store.ts'
+import type { Store } from '../store/interface.ts'
+import { writeKubeconfig } from './kubeconfig.ts'
+
+export interface ControlPlaneOptions {
+  dataDir: string
+  port: number
+  host?: string
+  kubeconfig?: string
+  log?: Logger
+  /** Use this store instead of SQLite in the data dir (tests). */
+  store?: Store
+}
+
+export interface ControlPlane {
+  url: string
+  port: number
+  kubeconfig: string
+  token: string
+  ca: string
+  server: ApiServer
+  /** An in-process client for components running in this process. */
+  client: ApiClient
+  close(): Promise<void>
+}
+
+export const DEFAULT_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
+
+const ensureNamespaces = async (client: ApiClient) => {
+  for (const name of DEFAULT_NAMESPACES) {
+    try {
+      await client.create(NAMESPACES, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, { fieldManager: 'runclass' })
+    } catch (err) {
+      if (!isAlreadyExists(err)) throw err
+    }
+  }
+}
+
+export const startControlPlane = async (opts: ControlPlaneOptions): Promise<ControlPlane> => {
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 })
+  const store = opts.store ?? (await openSqliteStore({ file: join(opts.dataDir, 'state.db') }))
+  const tokens = loadOrCreateTokens(opts.dataDir)
+  const tls = await loadOrCreateTls(opts.dataDir)
+  const log = opts.log
+  const server = new ApiServer({
+    store,
+    authenticate: tokenAuthenticator(tokens),
+    log: log ? { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m), error: (o, m) => log.error(o, m), debug: (o, m) => log.debug(o, m) } : undefined,
+  })
+  const client = inProcessClient(server)
+  await ensureNamespaces(client)
+  const listener = await listen(server, tls, opts.port, opts.host ?? '0.0.0.0')
+  const url = `https://127.0.0.1:${listener.port}`
+  server.setServerAddress(`127.0.0.1:${listener.port}`)
+  const kubeconfig = opts.kubeconfig ?? join(opts.dataDir, 'kubeconfig')
+  const token = adminToken(tokens)
+  writeKubeconfig(kubeconfig, url, tls.ca, token)
+  const controllers = new AbortController()
+  startNamespaceController(client, controllers.signal, log)
+  return {
+    url,
+    port: listener.port,
+    kubeconfig,
+    token,
+    ca: tls.ca,
+    server,
+    client,
+    async close() {
+      controllers.abort()
+      server.shutdown()
+      await listener.close()
+      await store.close()
+    },
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The `runclass` command line. Parses arguments and calls the same
+ * programmatic entry points the tests use; errors carry a stable code that
+ * decides the exit status.
+ */
+import { Command, Option } from 'commander'
+import { RUNCLASS_VERSION } from '../apiserver/version.ts'
+import { runUp } from './up.ts'
+import { CliError } from './errors.ts'
+import { defaultDataDir } from './paths.ts'
+
+const program = new Command()
+  .name('runclass')
+  .description('The Kubernetes RuntimeClass system on one machine: API server, admission, scheduler, node agent, real runtimes.')
+  .version(RUNCLASS_VERSION, '--version', 'print the runclass version')
+  .showHelpAfterError()
+
+const upOptions = (cmd: Command) =>
+  cmd
+    .option('--data-dir <dir>', 'where state, certificates and the kubeconfig live', defaultDataDir())
+    .option('--port <port>', 'HTTPS port of the API server (0 picks a free one)', (v) => Number(v), 6443)
+    .option('--host <address>', 'address the API server listens on', '0.0.0.0')
+    .option('--kubeconfig <path>', 'where to write the kubeconfig (default: <data-dir>/kubeconfig)')
+    .option('--node-name <name>', 'name of this node (the node agent arrives in a later release)')
+    .option('--no-agent', 'run only the control plane (no node agent)')
+    .option('--containerd-socket <path>', 'use this existing containerd instead of starting one')
+    .option('--quiet', 'print only the ready line and errors')
+    .addOption(new Option('--log-format <format>', 'log format on stderr').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--log-level <level>', 'log level').choices(['debug', 'info', 'warn', 'error']).default('warn'))
+
+upOptions(program.command('up'))
+  .description('start a cluster on this machine and print a kubeconfig')
+  .addHelpText('after', '\nExamples:\n  runclass up --no-agent\n  runclass up --data-dir /tmp/rc --port 0\n')
+  .action((opts) => runUp(opts))
+
+upOptions(program.command('server'))
+  .description('start only the control plane (API server and controllers)')
+  .action((opts) => runUp({ ...opts, agent: false }))
+
+program
+  .command('version')
+  .description('print the runclass version and the Kubernetes API version it serves')
+  .action(() => {
+    console.log(`runclass ${RUNCLASS_VERSION} (Kubernetes API v1.33)`)
+  })
+
+try {
+  await program.parseAsync(process.argv)
+} catch (err) {
+  if (err instanceof CliError) {
+    console.error(`error: ${err.message}`)
+    process.exit(err.exitCode)
+  }
+  throw err
+}

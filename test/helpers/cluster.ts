@@ -1,0 +1,25 @@
+/**
+ * Starts a real control plane for a test: fresh data dir, free port, SQLite
+ * store, HTTPS with generated certificates, kubeconfig. Stopped by the caller.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startControlPlane, type ControlPlane } from '../../src/cli/control-plane.ts'
+
+export interface TestCluster extends ControlPlane {
+  dataDir: string
+  stop(): Promise<void>
+}
+
+export const startTestCluster = async (dataDir = mkdtempSync(join(tmpdir(), 'rc-test-'))): Promise<TestCluster> => {
+  const cp = await startControlPlane({ dataDir, port: 0, host: '127.0.0.1' })
+  return {
+    ...cp,
+    dataDir,
+    async stop() {
+      await cp.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
