@@ -13,6 +13,8 @@ import { listen } from '../apiserver/https.ts'
 import { loadOrCreateTls } from '../apiserver/tls.ts'
 import { inProcessClient, NAMESPACES, type ApiClient } from '../client/index.ts'
 import { startNamespaceController } from '../controllers/namespace.ts'
+import { newAdmissionChain } from '../admission/plugins.ts'
+import { startScheduler } from '../scheduler/scheduler.ts'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts'
 import type { Store } from '../store/interface.ts'
 import { writeKubeconfig } from './kubeconfig.ts'
@@ -23,6 +25,8 @@ export interface ControlPlaneOptions {
   host?: string
   kubeconfig?: string
   log?: Logger
+  /** Run the scheduler (default true). */
+  scheduler?: boolean
   /** Use this store instead of SQLite in the data dir (tests). */
   store?: Store
 }
@@ -63,6 +67,7 @@ export const startControlPlane = async (opts: ControlPlaneOptions): Promise<Cont
     log: log ? { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m), error: (o, m) => log.error(o, m), debug: (o, m) => log.debug(o, m) } : undefined,
   })
   const client = inProcessClient(server)
+  server.setAdmission(newAdmissionChain({ client }))
   await ensureNamespaces(client)
   const listener = await listen(server, tls, opts.port, opts.host ?? '0.0.0.0')
   const url = `https://127.0.0.1:${listener.port}`
@@ -72,6 +77,7 @@ export const startControlPlane = async (opts: ControlPlaneOptions): Promise<Cont
   writeKubeconfig(kubeconfig, url, tls.ca, token)
   const controllers = new AbortController()
   startNamespaceController(client, controllers.signal, log)
+  if (opts.scheduler !== false) await startScheduler({ client, signal: controllers.signal, log }).ready
   return {
     url,
     port: listener.port,
