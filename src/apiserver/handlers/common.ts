@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import { isDeepStrictEqual } from 'node:util'
-import { invalidObject, StatusError, type FieldError } from '../../api/errors.ts'
+import { alreadyExists, invalidObject, StatusError, type FieldError } from '../../api/errors.ts'
 import { rfc3339, type KubeObject, type ManagedFieldsEntry } from '../../api/meta.ts'
-import { groupKind } from '../../api/resources/index.ts'
+import { groupKind, groupResource } from '../../api/resources/index.ts'
 import type { AdmissionAttributes } from '../../admission/interface.ts'
 import { encodeObject } from '../codec.ts'
 import { jsonResponse, warningHeader, type ApiResponse } from '../request.ts'
@@ -71,7 +71,10 @@ export const createObject = async (s: Scope, obj: KubeObject, appliedManagedFiel
 
   if (appliedManagedFields) meta.managedFields = appliedManagedFields
   else recordManagedFields(s, undefined, obj)
-  if (isDryRun(s)) return respond(s, 201, obj)
+  if (isDryRun(s)) {
+    if (await s.objects.tryGet(meta.namespace ?? '', meta.name!)) throw alreadyExists(groupResource(s.def), meta.name!)
+    return respond(s, 201, obj)
+  }
   return respond(s, 201, await s.objects.create(obj))
 }
 
