@@ -7,9 +7,11 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
-# Debian packages: a C++ toolchain to build better-sqlite3 (no prebuilt binaries offline).
+# Debian packages: a C++ toolchain to build better-sqlite3 (no prebuilt binaries offline);
+# containerd and the runtimes the node agent drives; busybox-static for the offline images.
+PACKAGES=(make g++ containerd runc crun runsc containernetworking-plugins busybox-static)
 need=()
-for pkg in make g++; do
+for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need+=("$pkg")
 done
 if [ "${#need[@]}" -gt 0 ]; then
@@ -22,7 +24,8 @@ fi
 stamp=node_modules/.runclass-lock
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   echo "setup: npm ci"
-  npm ci --no-audit --no-fund --allow-scripts=better-sqlite3,esbuild 2>&1 | grep -v 'Unknown user config' || true
+  # Install scripts are allowed per package in package.json's allowScripts (npm 11 blocks the rest).
+  npm ci --no-audit --no-fund
   node -e "require('better-sqlite3')" # fail here, not in the first test, if the native build failed
   cp package-lock.json "$stamp"
 fi
