@@ -27,6 +27,8 @@ export interface InformerOptions {
   /** Backoff after errors: starts here, doubles, capped at maxBackoffMs. */
   initialBackoffMs?: number
   maxBackoffMs?: number
+  /** Server-side watch timeout; default a random 300–600 s, as client-go's reflector. */
+  watchTimeoutSeconds?: number
   onError?(err: unknown): void
 }
 
@@ -105,8 +107,15 @@ export class Informer<T extends KubeObject = KubeObject> {
           await this.relist()
           needList = false
         }
+        const started = Date.now()
         await this.watchOnce()
-        backoff = initial // a watch that ended cleanly: re-watch at once
+        // A watch that ran a while ended normally (timeout): re-watch at once. One the
+        // server ended straight away (shutting down, overloaded) waits, so we never spin.
+        if (Date.now() - started >= 1000) backoff = initial
+        else {
+          await sleep(backoff, signal)
+          backoff = Math.min(backoff * 2, max)
+        }
       } catch (err) {
         if (signal.aborted) return
         if (isGone(err)) {
@@ -161,7 +170,7 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   private async watchOnce(): Promise<void> {
     // A random server-side timeout spreads re-watches, as client-go's reflector does.
-    const timeoutSeconds = 300 + Math.floor(Math.random() * 300)
+    const timeoutSeconds = this.opts.watchTimeoutSeconds ?? 300 + Math.floor(Math.random() * 300)
     const events = this.client.watch<T>(this.resource, {
       ...this.listOptions(),
       resourceVersion: this.resourceVersion,

@@ -1,8 +1,9 @@
 /**
- * The two error shapes patching produces that errors.ts has no constructor for:
- * upstream's generic 422 (`NewGenericServerResponse(422, …)`, which drops the
- * underlying text) and the 500 a raw Go error becomes (reason Unknown, which
- * the wire format omits).
+ * The two error shapes patching produces beyond errors.ts: upstream's generic 422
+ * (`NewGenericServerResponse(422, …)`, which drops the underlying text), and a
+ * malformed patch. Upstream lets the latter escape as a raw Go error (a 500); we
+ * answer 400 BadRequest with the same text, because the fault is the request's
+ * and runclass never answers 500 for bad input.
  */
 import { StatusError } from '../../api/errors.ts'
 
@@ -11,9 +12,5 @@ export const GENERIC_UNPROCESSABLE = 'the server rejected our request due to an 
 /** 422 Invalid with upstream's fixed text and empty details, as for a failed JSON patch `test`. */
 export const unprocessable = (): StatusError => new StatusError(422, 'Invalid', GENERIC_UNPROCESSABLE, {})
 
-/** A non-Status error reaching the apiserver's error writer: 500, reason Unknown (omitted). */
-export const unknownServerError = (message: string): StatusError => {
-  const err = new StatusError(500, 'InternalError', message)
-  delete err.status.reason
-  return err
-}
+/** A patch the server cannot apply: 400 with upstream's (Go) error text. */
+export const malformedPatch = (message: string): StatusError => new StatusError(400, 'BadRequest', message)

@@ -29,7 +29,7 @@ import {
 } from './managed-fields.ts'
 import { compare, ensureNamedFieldsAreMembers, merge, removeItems, toFieldSet } from './typed-value.ts'
 import { rootNode } from './type-node.ts'
-import { unknownServerError } from './patch-errors.ts'
+import { malformedPatch } from './patch-errors.ts'
 
 type Obj = Record<string, unknown>
 
@@ -92,7 +92,7 @@ export const applyServerSide = (defs: Definitions, rootDef: string, opts: ApplyO
   checkConfig(defs, rootDef, opts.config, opts.apiVersion)
   const liveEntries = (opts.live as { metadata?: { managedFields?: ManagedFieldsEntry[] } } | undefined)?.metadata?.managedFields
   const managed: Managed | undefined = decodeManagedFields(liveEntries)
-  if (!managed) throw unknownServerError('failed to decode managed fields: invalid managedFields entry')
+  if (!managed) throw malformedPatch('failed to decode managed fields: invalid managedFields entry')
   const reset = defaultResetFields(node, opts.subresource)
   const live = opts.live ? withoutManagedFields(opts.live) : (dropNulls(emptyObject(node)) as Obj)
 

@@ -7,7 +7,7 @@
  */
 import { badRequest } from '../../api/errors.ts'
 import { goTypeName, goValue, isPlainObject } from './go-format.ts'
-import { unknownServerError, unprocessable } from './patch-errors.ts'
+import { malformedPatch, unprocessable } from './patch-errors.ts'
 
 export type Obj = Record<string, unknown>
 export const isMap = isPlainObject
@@ -18,13 +18,13 @@ export const errBadPatchFormatForSetElementOrderList = () => badRequest('invalid
 export const errNoListOfLists = () => unprocessable()
 
 export const errNoMergeKey = (m: Obj, key: string) =>
-  unknownServerError(`map: ${goValue(m)} does not contain declared merge key: ${key}`)
+  malformedPatch(`map: ${goValue(m)} does not contain declared merge key: ${key}`)
 
 export const errBadArgType = (expected: string, actual: unknown) =>
-  unknownServerError(`expected a ${expected}, but received a ${goTypeName(actual)}`)
+  malformedPatch(`expected a ${expected}, but received a ${goTypeName(actual)}`)
 
 /** `%s` of a non-string in Go prints `%!s(type=value)`. */
 const goS = (v: unknown) => (typeof v === 'string' ? v : `%!s(${goTypeName(v)}=${goValue(v)})`)
 
 export const errBadPatchType = (directive: unknown, m: Obj) =>
-  unknownServerError(`unknown patch type: ${goS(directive)} in map: ${goValue(m)}`)
+  malformedPatch(`unknown patch type: ${goS(directive)} in map: ${goValue(m)}`)

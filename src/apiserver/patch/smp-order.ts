@@ -5,7 +5,7 @@
  * server's order where both are known, so a new item lands before the
  * remaining server-only items (`kubectl patch` adding a container puts it first).
  */
-import { unknownServerError } from './patch-errors.ts'
+import { malformedPatch } from './patch-errors.ts'
 import { errBadArgType, errNoMergeKey, isMap, type Obj } from './smp-errors.ts'
 
 const DIRECTIVE = '$patch'
@@ -113,4 +113,4 @@ export const findByKey = (list: unknown[], key: string, value: unknown): number 
   return -1
 }
 
-const errNotAMap = (index: number) => unknownServerError(`value for key ${index} is not a map`)
+const errNotAMap = (index: number) => malformedPatch(`value for key ${index} is not a map`)

@@ -164,27 +164,31 @@ describe('applyStrategicMergePatch', () => {
 
   const errors: { name: string; patch: unknown; code: number; reason?: string; message: string }[] = [
     {
-      name: 'missing merge key is a raw 500',
+      name: 'missing merge key (upstream: a raw 500; here 400 with the same text)',
       patch: { spec: { containers: [{ image: 'x' }] } },
-      code: 500,
+      code: 400,
+      reason: 'BadRequest',
       message: 'map: map[image:x] does not contain declared merge key: name',
     },
     {
       name: 'unknown list directive',
       patch: { spec: { containers: [{ name: 'x', $patch: 'foo' }] } },
-      code: 500,
+      code: 400,
+      reason: 'BadRequest',
       message: 'unknown patch type: foo in map: map[$patch:foo name:x]',
     },
     {
       name: 'merge directive in a list',
       patch: { spec: { containers: [{ name: 'x', $patch: 'merge' }] } },
-      code: 500,
+      code: 400,
+      reason: 'BadRequest',
       message: 'merging lists cannot yet be specified in the patch',
     },
     {
       name: 'unknown map directive',
       patch: { metadata: { labels: { $patch: 'merge' } } },
-      code: 500,
+      code: 400,
+      reason: 'BadRequest',
       message: 'unknown patch type: merge in map: map[$patch:merge]',
     },
     {
@@ -204,7 +208,8 @@ describe('applyStrategicMergePatch', () => {
     {
       name: 'patch order contradicting $setElementOrder',
       patch: { spec: { '$setElementOrder/containers': [{ name: 'a' }], containers: [{ name: 'b' }] } },
-      code: 500,
+      code: 400,
+      reason: 'BadRequest',
       message: "The order in patch list:\n[map[name:b]]\n doesn't match $setElementOrder list:\n[map[name:a]]\n",
     },
     {

@@ -12,7 +12,7 @@
 import type { Definitions } from '../../api/schema/dsl.ts'
 import { badRequest } from '../../api/errors.ts'
 import { goTypeName, goValue, jsonKindWord } from './go-format.ts'
-import { unknownServerError } from './patch-errors.ts'
+import { malformedPatch } from './patch-errors.ts'
 import {
   errBadArgType,
   errBadPatchFormatForPrimitiveList,
@@ -167,11 +167,11 @@ const sliceElementType = (...lists: unknown[][]): string => {
         if (Array.isArray(v)) throw errNoListOfLists()
         found = t
       } else if (found !== t) {
-        throw unknownServerError(`list element types are not identical: ${goValue(lists)}`)
+        throw malformedPatch(`list element types are not identical: ${goValue(lists)}`)
       }
     }
   }
-  if (found === undefined) throw unknownServerError('no elements in any of the given slices')
+  if (found === undefined) throw malformedPatch('no elements in any of the given slices')
   return found
 }
 
@@ -202,7 +202,7 @@ const validateAgainstOrder = (patchList: unknown[], order: unknown[], mergeKey: 
     o++
   }
   if (p < items.length && o >= order.length) {
-    throw unknownServerError(
+    throw malformedPatch(
       `The order in patch list:\n${goValue(patchList)}\n doesn't match ${SET_ELEMENT_ORDER} list:\n${goValue(order)}\n`,
     )
   }
@@ -270,7 +270,7 @@ const mergeSlice = (original: unknown[], patch: unknown[], node: TypeNode, merge
     const [fromPatch, serverOnly] = partitionPrimitives(merged, patch)
     return { merged: normalizeElementOrder(fromPatch, serverOnly, patch, original, '', false), working: original }
   }
-  if (!mergeKey) throw unknownServerError(`cannot merge lists without merge key for ${nodeName(node)}`)
+  if (!mergeKey) throw malformedPatch(`cannot merge lists without merge key for ${nodeName(node)}`)
 
   // Special elements first: `$patch: delete` removes by key, `$patch: replace` drops the live list.
   let live = original
@@ -292,7 +292,7 @@ const mergeSlice = (original: unknown[], patch: unknown[], node: TypeNode, merge
     } else if (directive === 'replace') {
       replaced = true
     } else if (directive === 'merge') {
-      throw unknownServerError('merging lists cannot yet be specified in the patch')
+      throw malformedPatch('merging lists cannot yet be specified in the patch')
     } else {
       throw errBadPatchType(directive, v)
     }
