@@ -75,3 +75,22 @@ export const encodeObject = (def: ResourceDef, version: VersionDef, obj: KubeObj
   const converted = version.fromStorage ? version.fromStorage(rest as KubeObject) : rest
   return { kind: def.kind, apiVersion: apiVersionOf(def.group, version.version), ...converted } as KubeObject
 }
+
+/**
+ * JSON of a stored object as a list item of `version`, cached per stored value:
+ * values are immutable, so a LIST serializes each object once per version, not
+ * once per request (LIST of 10k pods is dominated by serialization otherwise).
+ */
+const itemJsonCache = new WeakMap<object, Map<VersionDef, string>>()
+
+export const listItemJson = (def: ResourceDef, version: VersionDef, value: object, obj: KubeObject): string => {
+  let perVersion = itemJsonCache.get(value)
+  if (!perVersion) itemJsonCache.set(value, (perVersion = new Map()))
+  let json = perVersion.get(version)
+  if (json === undefined) {
+    const { kind: _k, apiVersion: _a, ...rest } = encodeObject(def, version, obj)
+    json = JSON.stringify(rest)
+    perVersion.set(version, json)
+  }
+  return json
+}

@@ -2,8 +2,8 @@
  * The registry layer over a Store for one resource (upstream's genericregistry.Store):
  * object keys, resourceVersion from the store's revision, and store misses turned
  * into the right Status (404, 409 AlreadyExists, 409 Conflict, 410 Expired).
- * The store's values are frozen and shared: get/tryGet/create/update/delete hand
- * out deep copies (callers mutate them), list and watch shallow ones (read only).
+ * The store's values are frozen and shared: get/tryGet hand out deep copies (callers
+ * mutate them); list, watch and the results of writes are shallow (read only).
  */
 import { alreadyExists, expired, notFound, optimisticLockConflict } from '../api/errors.ts'
 import type { KubeObject } from '../api/meta.ts'
@@ -62,9 +62,14 @@ export class ObjectStore {
   }
 
   async list(namespace: string): Promise<{ items: KubeObject[]; revision: number }> {
+    const { items, revision } = await this.listKv(namespace)
+    return { items: items.map(decodeKv), revision }
+  }
+
+  /** The raw stored entries (frozen), for callers that cache per stored value. */
+  async listKv(namespace: string): Promise<{ items: KeyValue[]; revision: number }> {
     try {
-      const { items, revision } = await this.store.list(keyPrefix(this.def, namespace))
-      return { items: items.map(decodeKv), revision }
+      return await this.store.list(keyPrefix(this.def, namespace))
     } catch (err) {
       throw mapTooOld(err)
     }
@@ -74,7 +79,7 @@ export class ObjectStore {
     const name = obj.metadata.name!
     const res = await this.store.create(objectKey(this.def, obj.metadata.namespace ?? '', name), encode(obj))
     if (!res.ok) throw alreadyExists(this.gr, name)
-    return decodeKvMutable(res.kv)
+    return decodeKv(res.kv)
   }
 
   /** Compare-and-swap on the object's resourceVersion when `expectedRevision` is given. */
@@ -82,13 +87,13 @@ export class ObjectStore {
     const name = obj.metadata.name!
     const res = await this.store.update(objectKey(this.def, obj.metadata.namespace ?? '', name), encode(obj), expectedRevision)
     if (!res.ok) throw res.current ? optimisticLockConflict(this.gr, name) : notFound(this.gr, name)
-    return decodeKvMutable(res.kv)
+    return decodeKv(res.kv)
   }
 
   async delete(namespace: string, name: string, expectedRevision?: number): Promise<KubeObject> {
     const res = await this.store.delete(objectKey(this.def, namespace, name), expectedRevision)
     if (!res.ok) throw res.current ? optimisticLockConflict(this.gr, name) : notFound(this.gr, name)
-    return decodeKvMutable(res.kv)
+    return decodeKv(res.kv)
   }
 }
 

@@ -5,12 +5,14 @@ import { attrsFor, pod, statusOf } from '../testing.ts'
 import { OVERHEAD_MISMATCH, OVERHEAD_WITHOUT_CLASS, setOverhead, validateOverhead } from './overhead.ts'
 import type { ResourceList, RuntimeClassObject } from './pod-spec.ts'
 
+type Quantities = Record<string, string>
+
 // admission.md §8: "setOverhead" means {cpu: 100m, memory: 1}; guaranteed containers have requests = limits = {cpu: 1, memory: 10}.
-const SMALL: ResourceList = { cpu: '100m', memory: '1' }
-const BIG: ResourceList = { cpu: '10', memory: '10G' }
+const SMALL: Quantities = { cpu: '100m', memory: '1' }
+const BIG: Quantities = { cpu: '10', memory: '10G' }
 const GUARANTEED = { requests: { cpu: '1', memory: '10' }, limits: { cpu: '1', memory: '10' } }
 
-const rc = (podFixed?: ResourceList): RuntimeClassObject => ({ metadata: { name: 'foo' }, handler: 'bar', ...(podFixed ? { overhead: { podFixed } } : {}) })
+const rc = (podFixed?: Quantities): RuntimeClassObject => ({ metadata: { name: 'foo' }, handler: 'bar', ...(podFixed ? { overhead: { podFixed } } : {}) })
 const overheadPod = (overhead?: ResourceList, guaranteed = false): KubeObject => {
   const p = pod('mypod', overhead ? { overhead } : {})
   if (guaranteed) (p.spec as any).containers[0].resources = GUARANTEED

@@ -8,7 +8,9 @@ import { apiVersionOf } from '../../api/meta.ts'
 import { parseLabelSelector, matches as labelsMatch } from '../../api/selectors/label-selector.ts'
 import { fieldsOf, parseFieldSelector, validateFieldSelector, matchesFields } from '../../api/selectors/field-selector.ts'
 import { printTable } from '../table/printers.ts'
-import { encodeObject } from '../codec.ts'
+import { encodeObject, listItemJson } from '../codec.ts'
+import { decodeKv } from '../object-store.ts'
+import type { KeyValue } from '../../store/interface.ts'
 import { jsonResponse, type ApiResponse } from '../request.ts'
 import type { Scope } from '../scope.ts'
 import { warningHeaders } from './common.ts'
@@ -58,7 +60,7 @@ const decodeContinue = (token: string): ContinueToken => {
 
 export const listHandler = async (s: Scope): Promise<ApiResponse> => {
   const filter = selectorFilter(s)
-  const { items, revision } = await s.objects.list(s.info.namespace)
+  const { items, revision } = await s.objects.listKv(s.info.namespace)
   const limit = Number(s.info.query.get('limit') ?? 0)
   const cont = s.info.query.get('continue')
   let start = 0
@@ -66,39 +68,30 @@ export const listHandler = async (s: Scope): Promise<ApiResponse> => {
   if (cont) {
     const token = decodeContinue(cont)
     listRevision = token.rv
-    start = items.findIndex((o) => keyOf(o) > token.start)
+    start = items.findIndex((kv) => kv.key > token.start)
     if (start < 0) start = items.length
   }
-  const page: KubeObject[] = []
+  const page: { kv: KeyValue; obj: KubeObject }[] = []
   let next: string | undefined
   for (let i = start; i < items.length; i++) {
-    if (!filter(items[i])) continue
+    const obj = decodeKv(items[i])
+    if (!filter(obj)) continue
     if (limit > 0 && page.length === limit) {
-      next = Buffer.from(JSON.stringify({ rv: listRevision, start: keyOf(page[page.length - 1]) })).toString('base64url')
+      next = Buffer.from(JSON.stringify({ rv: listRevision, start: page[page.length - 1].kv.key })).toString('base64url')
       break
     }
-    page.push(items[i])
+    page.push({ kv: items[i], obj })
   }
   const metadata = { resourceVersion: String(listRevision), ...(next ? { continue: next } : {}) }
   const table = wantsTable(s)
   if (table) {
-    const t = printTable(s.def.plural, page, { now: s.ctx.now(), includeObject: table, listResourceVersion: String(listRevision), withColumnDefinitions: true }) as Record<string, any>
+    const t = printTable(s.def.plural, page.map((p) => p.obj), { now: s.ctx.now(), includeObject: table, listResourceVersion: String(listRevision), withColumnDefinitions: true }) as Record<string, any>
     if (next) t.metadata = { ...t.metadata, continue: next }
     return jsonResponse(200, t, warningHeaders(s))
   }
-  return jsonResponse(
-    200,
-    {
-      kind: s.def.listKind,
-      apiVersion: apiVersionOf(s.def.group, s.version.version),
-      metadata,
-      items: page.map((o) => {
-        const { kind: _k, apiVersion: _a, ...rest } = encodeObject(s.def, s.version, o)
-        return rest
-      }),
-    },
-    warningHeaders(s),
-  )
+  // Assembled from cached per-object JSON rather than stringified whole.
+  const head = JSON.stringify({ kind: s.def.listKind, apiVersion: apiVersionOf(s.def.group, s.version.version), metadata }).slice(0, -1)
+  const body = `${head},"items":[${page.map((p) => listItemJson(s.def, s.version, p.kv.value, p.obj)).join(',')}]}`
+  return { status: 200, headers: { 'content-type': 'application/json', ...warningHeaders(s) }, body }
 }
 
-const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`
