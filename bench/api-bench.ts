@@ -101,9 +101,10 @@ async function serve(): Promise<void> {
   const cp = await startControlPlane({ dataDir, port: 0, host: '127.0.0.1', scheduler: false })
   try {
     const target: Target = { url: cp.url, ca: cp.ca, token: cp.token }
-    // A worker's entry module is loaded before its --import hooks run, so the
-    // entry is a line of JavaScript that imports this file once tsx is in.
-    const worker = new Worker(`import(${JSON.stringify(import.meta.url)})`, { eval: true, workerData: target, execArgv: ['--import', import.meta.resolve('tsx')] })
+    // Workers do not inherit the tsx loader: the entry is a line of JavaScript
+    // that registers it and then imports this file.
+    const entry = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}) })`
+    const worker = new Worker(entry, { eval: true, workerData: target })
     const failure = await new Promise<unknown>((resolve) => {
       worker.once('error', resolve)
       worker.once('exit', (code) => resolve(code === 0 ? undefined : new Error(`load worker exited with ${code}`)))

@@ -56,6 +56,17 @@ export class ObjectStore {
     return decodeKvMutable(kv)
   }
 
+  /** A read-only view (no deep copy): for answering GETs. */
+  async read(namespace: string, name: string): Promise<KubeObject> {
+    const kv = await this.store.get(objectKey(this.def, namespace, name))
+    if (!kv) throw notFound(this.gr, name)
+    return decodeKv(kv)
+  }
+
+  async exists(namespace: string, name: string): Promise<boolean> {
+    return (await this.store.get(objectKey(this.def, namespace, name))) !== undefined
+  }
+
   async tryGet(namespace: string, name: string): Promise<KubeObject | undefined> {
     const kv = await this.store.get(objectKey(this.def, namespace, name))
     return kv && decodeKvMutable(kv)

@@ -54,3 +54,14 @@ export const isCriError = (err: unknown, code?: GrpcCodeName): err is CriError =
 export const isNotFound = (err: unknown): boolean => isCriError(err, 'NotFound')
 export const isDeadlineExceeded = (err: unknown): boolean => isCriError(err, 'DeadlineExceeded')
 export const isUnavailable = (err: unknown): boolean => isCriError(err, 'Unavailable')
+
+/** Setting up the embedded runtime failed in a way the operator can fix; `code` is stable (RC_*). */
+export class RuntimeSetupError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'RuntimeSetupError'
+  }
+}

@@ -193,3 +193,23 @@ export interface ImageService {
 export interface CriClient extends RuntimeService, ImageService {
   close(): void
 }
+
+/**
+ * Calls beyond the node agent's core interface (added for the runtime side:
+ * proving which runtime ran a pod, images, streaming URLs). Implemented by
+ * GrpcCriClient and kept separate so fakes of CriClient need not grow.
+ */
+export interface VerboseStatus<T> {
+  status: T
+  /** Runtime-specific JSON strings (containerd: `info` with runtimeHandler, runtimeOptions, pid, ...). */
+  info: Record<string, string>
+}
+
+export interface CriClientExtras {
+  podSandboxStatusVerbose(id: string, opts?: CallOptions): Promise<VerboseStatus<PodSandboxStatus>>
+  containerStatusVerbose(id: string, opts?: CallOptions): Promise<VerboseStatus<ContainerStatus>>
+  reopenContainerLog(id: string, opts?: CallOptions): Promise<void>
+  /** Streaming-server URL for an interactive exec (kubectl exec). */
+  exec(req: { container_id: string; cmd: string[]; tty?: boolean; stdin?: boolean; stdout?: boolean; stderr?: boolean }, opts?: CallOptions): Promise<string>
+  removeImage(image: string, opts?: CallOptions): Promise<void>
+}

@@ -12,8 +12,15 @@ export interface TestCluster extends ControlPlane {
   stop(): Promise<void>
 }
 
-export const startTestCluster = async (dataDir = mkdtempSync(join(tmpdir(), 'rc-test-'))): Promise<TestCluster> => {
-  const cp = await startControlPlane({ dataDir, port: 0, host: '127.0.0.1' })
+export interface TestClusterOptions {
+  dataDir?: string
+  /** Run the scheduler (default true); API-only tests turn it off so Pods stay unbound. */
+  scheduler?: boolean
+}
+
+export const startTestCluster = async (opts: TestClusterOptions = {}): Promise<TestCluster> => {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'rc-test-'))
+  const cp = await startControlPlane({ dataDir, port: 0, host: '127.0.0.1', scheduler: opts.scheduler })
   return {
     ...cp,
     dataDir,

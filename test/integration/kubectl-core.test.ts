@@ -42,7 +42,7 @@ for (const minor of [27, 33]) {
     let cluster: TestCluster
     let k: Kubectl
     before(async () => {
-      cluster = await startTestCluster()
+      cluster = await startTestCluster({ scheduler: false })
       k = new Kubectl((found as { bin: string }).bin, cluster.kubeconfig)
     })
     after(async () => cluster?.stop())

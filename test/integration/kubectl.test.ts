@@ -142,7 +142,7 @@ for (const minor of [27, 33]) {
         while (!out.includes('\n') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
         assert.equal(out, '\n', 'the first line is the object as it is now, without the label')
         await k.ok(['label', 'runtimeclass', 'gvisor', 'watched=yes'])
-        while (!out.includes('yes') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+        while (!out.includes('yes\n') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
         assert.equal(out, '\nyes\n')
       } finally {
         child.kill()

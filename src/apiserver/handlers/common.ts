@@ -72,7 +72,7 @@ export const createObject = async (s: Scope, obj: KubeObject, appliedManagedFiel
   if (appliedManagedFields) meta.managedFields = appliedManagedFields
   else recordManagedFields(s, undefined, obj)
   if (isDryRun(s)) {
-    if (await s.objects.tryGet(meta.namespace ?? '', meta.name!)) throw alreadyExists(groupResource(s.def), meta.name!)
+    if (await s.objects.exists(meta.namespace ?? '', meta.name!)) throw alreadyExists(groupResource(s.def), meta.name!)
     return respond(s, 201, obj)
   }
   return respond(s, 201, await s.objects.create(obj))

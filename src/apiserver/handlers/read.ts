@@ -37,7 +37,7 @@ export const selectorFilter = (s: Scope): ObjectFilter => {
 }
 
 export const getHandler = async (s: Scope): Promise<ApiResponse> => {
-  const obj = await s.objects.get(s.info.namespace, s.info.name)
+  const obj = await s.objects.read(s.info.namespace, s.info.name)
   const table = wantsTable(s)
   if (table) return jsonResponse(200, printTable(s.def.plural, [obj], { now: s.ctx.now(), includeObject: table, listResourceVersion: obj.metadata.resourceVersion, withColumnDefinitions: true }), warningHeaders(s))
   return jsonResponse(200, encodeObject(s.def, s.version, obj), warningHeaders(s))

@@ -3,8 +3,7 @@
  * containers with the CRI state machine (ready/notready, created/running/exited),
  * label filters, images, configured handlers, and hooks to make containers exit
  * or calls fail. It complements the real containerd in tests; it never proves a
- * feature on its own. Errors look like gRPC errors (`code`, `details`), as the
- * real client's CriError does.
+ * feature on its own. Its errors are the real client's CriError.
  */
 import type {
   Container,
@@ -20,20 +19,14 @@ import type {
   SandboxState,
   VersionInfo,
 } from '../interface.ts'
+import { CriError } from '../errors.ts'
 
 /** gRPC status codes used here (grpc-go numbering). */
 export const GRPC_UNKNOWN = 2
 export const GRPC_NOT_FOUND = 5
 
-export class FakeCriError extends Error {
-  constructor(
-    readonly code: number,
-    readonly details: string,
-  ) {
-    super(`${code} ${details}`)
-    this.name = 'CriError'
-  }
-}
+/** A CriError as the real client raises it, for `failNext` and the fake's own failures. */
+export const criError = (grpcCode: number, details: string, method = 'Test') => new CriError(grpcCode, details, method)
 
 interface FakeSandbox {
   sandbox: PodSandbox
@@ -129,7 +122,7 @@ export class FakeRuntime implements CriClient {
   async runPodSandbox(config: PodSandboxConfig, runtimeHandler: string): Promise<string> {
     this.call(`runPodSandbox ${runtimeHandler}`, 'runPodSandbox')
     if (!this.handlers.has(runtimeHandler)) {
-      throw new FakeCriError(GRPC_UNKNOWN, `failed to get sandbox runtime: no runtime for "${runtimeHandler}" is configured`)
+      throw criError(GRPC_UNKNOWN, `failed to get sandbox runtime: no runtime for "${runtimeHandler}" is configured`)
     }
     const id = `s${this.nextId++}`
     this.sandboxes.set(id, {
@@ -164,7 +157,7 @@ export class FakeRuntime implements CriClient {
 
   async podSandboxStatus(id: string): Promise<PodSandboxStatus> {
     const s = this.sandboxes.get(id)
-    if (!s) throw new FakeCriError(GRPC_NOT_FOUND, `an error occurred when try to find sandbox: not found`)
+    if (!s) throw criError(GRPC_NOT_FOUND, `an error occurred when try to find sandbox: not found`)
     return { ...s.sandbox, network: { ip: s.ip } }
   }
 
@@ -178,9 +171,9 @@ export class FakeRuntime implements CriClient {
   async createContainer(sandboxId: string, config: ContainerConfig): Promise<string> {
     this.call(`createContainer ${config.metadata.name} ${config.metadata.attempt}`, 'createContainer')
     const s = this.sandboxes.get(sandboxId)
-    if (!s || s.sandbox.state !== 'SANDBOX_READY') throw new FakeCriError(GRPC_UNKNOWN, `sandbox ${sandboxId} is not ready`)
+    if (!s || s.sandbox.state !== 'SANDBOX_READY') throw criError(GRPC_UNKNOWN, `sandbox ${sandboxId} is not ready`)
     const image = this.images.get(config.image.image)
-    if (!image) throw new FakeCriError(GRPC_NOT_FOUND, `failed to get image "${config.image.image}": not found`)
+    if (!image) throw criError(GRPC_NOT_FOUND, `failed to get image "${config.image.image}": not found`)
     const id = `c${this.nextId++}`
     this.containers.set(id, {
       config,
@@ -206,7 +199,7 @@ export class FakeRuntime implements CriClient {
   async startContainer(id: string): Promise<void> {
     this.call(`startContainer ${id}`, 'startContainer')
     const c = this.containers.get(id)
-    if (!c) throw new FakeCriError(GRPC_NOT_FOUND, `container "${id}" not found`)
+    if (!c) throw criError(GRPC_NOT_FOUND, `container "${id}" not found`)
     c.container.state = 'CONTAINER_RUNNING'
     c.startedAt = nowNs()
     this.onStart?.(id, c.config)
@@ -237,7 +230,7 @@ export class FakeRuntime implements CriClient {
 
   async containerStatus(id: string): Promise<ContainerStatus> {
     const c = this.containers.get(id)
-    if (!c) throw new FakeCriError(GRPC_NOT_FOUND, `an error occurred when try to find container "${id}": not found`)
+    if (!c) throw criError(GRPC_NOT_FOUND, `an error occurred when try to find container "${id}": not found`)
     const s = this.sandboxes.get(c.container.pod_sandbox_id)
     return {
       id,
@@ -272,7 +265,7 @@ export class FakeRuntime implements CriClient {
   async pullImage(image: string): Promise<string> {
     this.call(`pullImage ${image}`, 'pullImage')
     const found = this.images.get(image)
-    if (!found) throw new FakeCriError(GRPC_NOT_FOUND, `image "${image}" is not available offline: no registry access`)
+    if (!found) throw criError(GRPC_NOT_FOUND, `image "${image}" is not available offline: no registry access`)
     return found.id
   }
 }

@@ -19,7 +19,7 @@ export type Code = 'Error' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 
 export interface Status {
   code: Code
   reasons: string[]
-  /** The plugin that returned it, filled in by the framework. */
+  /** The plugin that returned it (set by the framework where it is cheap: PreFilter, Reserve). */
   plugin?: string
 }
 

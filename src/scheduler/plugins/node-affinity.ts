@@ -16,6 +16,7 @@ export const NAME = 'NodeAffinity'
 export const REASON_POD = "node(s) didn't match Pod's node affinity/selector"
 const PREFILTER_KEY = `PreFilter${NAME}`
 const PRESCORE_KEY = `PreScore${NAME}`
+const NO_MATCH = unresolvable(REASON_POD)
 
 interface Required {
   selector: [string, string][]
@@ -45,7 +46,7 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
 
   filter(state: CycleState, pod: PodInfo, node: NodeInfo): Status | undefined {
     const req = (state.get(PREFILTER_KEY) as Required | undefined) ?? requiredOf(pod)
-    return matchesRequired(req, node) ? undefined : unresolvable(REASON_POD)
+    return matchesRequired(req, node) ? undefined : NO_MATCH
   }
 
   preScore(state: CycleState, pod: PodInfo): Status | undefined {

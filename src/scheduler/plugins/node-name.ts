@@ -7,11 +7,13 @@ import { unresolvable } from '../framework/status.ts'
 export const NAME = 'NodeName'
 export const REASON_NODE_NAME = "node(s) didn't match the requested node name"
 
+const REJECTED = unresolvable(REASON_NODE_NAME)
+
 export class NodeName implements FilterPlugin {
   readonly name = NAME
   filter(_state: CycleState, pod: PodInfo, node: NodeInfo): Status | undefined {
     const want = pod.pod.spec.nodeName
-    return !want || want === node.name ? undefined : unresolvable(REASON_NODE_NAME)
+    return !want || want === node.name ? undefined : REJECTED
   }
 }
 

@@ -16,6 +16,19 @@ export const NAME = 'NodeResourcesFit'
 export const REASON_TOO_MANY_PODS = 'Too many pods'
 export const insufficient = (resource: string) => `Insufficient ${resource}`
 
+/** Whether the pod fits at all, without allocating (the common case in the hot loop). */
+const fits = (pod: PodInfo, node: NodeInfo): boolean => {
+  const req = pod.requests
+  const alloc = node.allocatable
+  const used = node.requested
+  if (node.pods.size + 1 > alloc.pods) return false
+  if (req.milliCPU > 0 && req.milliCPU > alloc.milliCPU - used.milliCPU) return false
+  if (req.memory > 0 && req.memory > alloc.memory - used.memory) return false
+  if (req.ephemeralStorage > 0 && req.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage) return false
+  if (req.scalar.size) for (const [name, want] of req.scalar) if (want > 0 && want > (alloc.scalar.get(name) ?? 0) - (used.scalar.get(name) ?? 0)) return false
+  return true
+}
+
 /** Every reason the Pod does not fit the node; empty when it fits. */
 export const fitsRequest = (pod: PodInfo, node: NodeInfo): string[] => {
   const reasons: string[] = []
@@ -63,6 +76,7 @@ export class NodeResourcesFit implements FilterPlugin, ScorePlugin {
   readonly name = NAME
 
   filter(_state: CycleState, pod: PodInfo, node: NodeInfo): Status | undefined {
+    if (fits(pod, node)) return undefined
     const reasons = fitsRequest(pod, node)
     return reasons.length ? unschedulable(...reasons) : undefined
   }

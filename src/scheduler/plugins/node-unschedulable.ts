@@ -10,13 +10,14 @@ import { tolerated } from '../helpers/tolerations.ts'
 
 export const NAME = 'NodeUnschedulable'
 export const REASON_UNSCHEDULABLE = 'node(s) were unschedulable'
+const REJECTED = unresolvable(REASON_UNSCHEDULABLE)
 const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }
 
 export class NodeUnschedulable implements FilterPlugin {
   readonly name = NAME
   filter(_state: CycleState, pod: PodInfo, node: NodeInfo): Status | undefined {
     if (!node.unschedulable || tolerated(UNSCHEDULABLE_TAINT, pod.pod.spec.tolerations)) return undefined
-    return unresolvable(REASON_UNSCHEDULABLE)
+    return REJECTED
   }
 }
 
