@@ -98,7 +98,7 @@ async function baseline(): Promise<number> {
   return rate
 }
 
-async function scheduler(): Promise<{ rate: number; attempts: number; unschedulable: number; evaluated: number }> {
+async function scheduler(): Promise<{ rate: number; attempts: number; unschedulable: number; evaluated: number; cycleUs: number }> {
   const { client, store } = await newCluster()
   const ac = new AbortController()
   const s = startScheduler({ client, signal: ac.signal })
@@ -115,7 +115,7 @@ async function scheduler(): Promise<{ rate: number; attempts: number; unschedula
   ac.abort()
   await s.flushEvents()
   await store.close()
-  return { rate, attempts: s.stats.attempts, unschedulable: s.stats.unschedulable, evaluated: s.stats.nodesEvaluated / s.stats.attempts }
+  return { rate, attempts: s.stats.attempts, unschedulable: s.stats.unschedulable, evaluated: s.stats.nodesEvaluated / s.stats.attempts, cycleUs: (s.stats.cycleMs * 1000) / s.stats.attempts }
 }
 
 const fmt = (n: number) => n.toFixed(0).padStart(7)
@@ -123,6 +123,6 @@ console.log(`scheduler bench: ${NODE_COUNT} nodes, ${POD_COUNT} pods, ${BACKEND}
 const base = process.env.SKIP_BASELINE ? 1 : await baseline()
 console.log(`baseline  bind writes alone          ${fmt(base)} pods/s`)
 const sched = await scheduler()
-console.log(`scheduler full cycle + bind + event  ${fmt(sched.rate)} pods/s  (${sched.attempts} attempts, ${sched.unschedulable} unschedulable, ${sched.evaluated.toFixed(0)} nodes filtered per pod)`)
+console.log(`scheduler full cycle + bind + event  ${fmt(sched.rate)} pods/s  (${sched.attempts} attempts, ${sched.unschedulable} unschedulable, ${sched.evaluated.toFixed(0)} nodes filtered and ${sched.cycleUs.toFixed(0)} µs in the cycle per pod)`)
 console.log(`ratio scheduler / baseline           ${(sched.rate / base).toFixed(2)}`)
 rmSync(root, { recursive: true, force: true })

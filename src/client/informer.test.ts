@@ -75,8 +75,10 @@ describe('Informer', () => {
     const flaky: ApiClient = Object.assign(Object.create(client) as ApiClient, {
       watch<T extends KubeObject>(r: ResourceRef, opts: WatchOptions): AsyncIterable<WatchEvent<T>> {
         if (watches++ > 0) return client.watch<T>(r, opts)
-        return (async function* () {
+        return (async function* (): AsyncGenerator<WatchEvent<T>> {
           await gate
+          const none: WatchEvent<T>[] = []
+          yield* none
           throw expired('too old resource version: 5 (9)')
         })()
       },

@@ -23,6 +23,7 @@ import { RuntimeSetupError } from './errors.ts'
 import { GrpcCriClient } from './grpc-client.ts'
 import type { HandlerSpec } from './handlers.ts'
 import { deleteLink, findShims, killPids, unmountUnder } from './host-cleanup.ts'
+import { killGroup, terminate } from './terminate.ts'
 import type { ContainerdPaths } from './paths.ts'
 
 export interface SupervisorOptions extends SetupOptions {
@@ -50,6 +51,8 @@ export class ContainerdSupervisor extends EventEmitter {
   private child?: ChildProcess
   private logFile?: WriteStream
   private stopping = false
+  /** Restarts only apply once a start succeeded; a failing first start is the caller's error. */
+  private supervising = false
   private attempt = 0
   private startedAt = 0
   private restartAbort = new AbortController()
@@ -85,7 +88,13 @@ export class ContainerdSupervisor extends EventEmitter {
     await rm(this.prepared.paths.log, { force: true })
     this.logFile = createWriteStream(this.prepared.paths.log, { flags: 'a' })
     await this.killStale()
-    await this.launch()
+    try {
+      await this.launch()
+    } catch (err) {
+      await this.stop()
+      throw err
+    }
+    this.supervising = true
   }
 
   /** A containerd left running by a runclass that died is ours to replace (its shims keep the pods). */
@@ -162,7 +171,7 @@ export class ContainerdSupervisor extends EventEmitter {
   private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
     if (child !== this.child) return
     this.emit('exit', { code, signal })
-    if (this.stopping || this.opts.restart === false) return
+    if (this.stopping || !this.supervising || this.opts.restart === false) return
     if (Date.now() - this.startedAt > HEALTHY_AFTER_MS) this.attempt = 0
     void this.restartLoop()
   }
@@ -220,32 +229,5 @@ export class ContainerdSupervisor extends EventEmitter {
     } finally {
       client.close()
     }
-  }
-}
-
-const killGroup = (pid: number, signal: NodeJS.Signals): void => {
-  try {
-    // containerd leads its own process group (detached); its shims are not in it.
-    process.kill(-pid, signal)
-  } catch {
-    try {
-      process.kill(pid, signal)
-    } catch {
-      // gone
-    }
-  }
-}
-
-/** SIGTERM, wait up to graceMs for `alive()` to turn false, then SIGKILL. */
-const terminate = async (pid: number, graceMs: number, alive: () => boolean, exited?: Promise<void>): Promise<void> => {
-  killGroup(pid, 'SIGTERM')
-  const deadline = Date.now() + graceMs
-  while (alive() && Date.now() < deadline) {
-    await (exited ? Promise.race([exited, sleep(50)]) : sleep(50))
-  }
-  if (alive()) {
-    killGroup(pid, 'SIGKILL')
-    const hard = Date.now() + 5_000
-    while (alive() && Date.now() < hard) await (exited ? Promise.race([exited, sleep(50)]) : sleep(50))
   }
 }

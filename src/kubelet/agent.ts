@@ -76,6 +76,15 @@ export interface Agent {
   flushEvents(): Promise<void>
 }
 
+/** Anything but status and bookkeeping metadata changed. */
+export const specChanged = (a: KubeObject, b: KubeObject): boolean => {
+  const essence = (o: KubeObject) => {
+    const { resourceVersion: _rv, managedFields: _mf, ...meta } = o.metadata
+    return JSON.stringify([meta, o.spec])
+  }
+  return essence(a) !== essence(b)
+}
+
 const defaultCgroupRoot = (): string | undefined => {
   if (process.getuid?.() !== 0) return undefined
   const root = '/sys/fs/cgroup'
@@ -145,7 +154,8 @@ export const startAgent = async (opts: AgentOptions): Promise<Agent> => {
   const pods = new Informer(client, PODS, { signal, fieldSelector: `spec.nodeName=${nodeName}`, onError: onError('Pod informer') })
   pods.addHandlers({
     onAdd: (pod) => workers.update(pod),
-    onUpdate: (_old, pod) => workers.update(pod),
+    // Like the kubelet's config source, only changes outside status start a sync.
+    onUpdate: (old, pod) => (specChanged(old, pod) ? workers.update(pod) : workers.refresh(pod)),
     onDelete: (pod) => workers.remove(pod),
   })
   pods.start()

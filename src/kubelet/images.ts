@@ -22,10 +22,12 @@ export interface EnsureImageContext {
   cri: CriClient
   events: PodEvents
   backoff: Backoff
-  /** Last pull error per backoff key, for the ImagePullBackOff message. */
-  lastErrors: Map<string, string>
+  /** Last pull error per backoff key and when it happened, for the ImagePullBackOff message. */
+  lastErrors: Map<string, { message: string; at: number }>
   timeoutMs: number
 }
+
+export const ERR_IMAGE_PULL_VISIBLE_MS = 1000
 
 const offline = (image: string, err: string) =>
   /offline/i.test(err) ? err : `${err} (image "${image}" is not available offline: runclass pulls from no registry; import it into the node's containerd)`
@@ -44,10 +46,14 @@ export const ensureImage = async (ctx: EnsureImageContext, pod: KubeObject, cont
     ctx.events.warning(pod, 'ErrImageNeverPull', message, fieldPath)
     return { ok: false, waiting: { reason: 'ErrImageNeverPull', message } }
   }
+  const last = ctx.lastErrors.get(key)
   if (ctx.backoff.remaining(key, Date.now()) > 0) {
+    // Syncs right after the failure (PLEG, our own writes) keep showing ErrImagePull, as the
+    // kubelet does until its next sync; after that the pod reports the backoff.
+    if (last && Date.now() - last.at < ERR_IMAGE_PULL_VISIBLE_MS) return { ok: false, waiting: { reason: 'ErrImagePull', message: last.message } }
     ctx.events.normal(pod, 'BackOff', `Back-off pulling image "${image}"`, fieldPath)
     ctx.events.warning(pod, 'Failed', 'Error: ImagePullBackOff', fieldPath)
-    return { ok: false, waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}": ErrImagePull: ${ctx.lastErrors.get(key) ?? ''}` } }
+    return { ok: false, waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}": ErrImagePull: ${last?.message ?? ''}` } }
   }
   ctx.events.normal(pod, 'Pulling', `Pulling image "${image}"`, fieldPath)
   const started = Date.now()
@@ -56,7 +62,7 @@ export const ensureImage = async (ctx: EnsureImageContext, pod: KubeObject, cont
   } catch (err) {
     ctx.backoff.next(key)
     const message = `Failed to pull image "${image}": ${offline(image, renderCriError(err))}`
-    ctx.lastErrors.set(key, message)
+    ctx.lastErrors.set(key, { message, at: Date.now() })
     ctx.events.warning(pod, 'Failed', message, fieldPath)
     ctx.events.warning(pod, 'Failed', 'Error: ErrImagePull', fieldPath)
     return { ok: false, waiting: { reason: 'ErrImagePull', message } }

@@ -45,6 +45,13 @@ export class PodWorkers {
     this.kick(w)
   }
 
+  /** Keeps the newest object without syncing (a status-only change, often our own write). */
+  refresh(pod: KubeObject): void {
+    const w = this.workers.get(pod.metadata.uid!)
+    if (w) w.pod = pod
+    else this.update(pod)
+  }
+
   /** The pod is gone from the API (force deletion): kill what runs for it. */
   remove(pod: KubeObject): void {
     const w = this.workers.get(pod.metadata.uid!)

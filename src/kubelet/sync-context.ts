@@ -44,7 +44,7 @@ export interface SyncContext {
   crashBackoff: Backoff
   imageBackoff: Backoff
   sandboxBackoff: Backoff
-  imageErrors: Map<string, string>
+  imageErrors: Map<string, { message: string; at: number }>
   memory: Map<string, PodMemory>
   /** Deadline of ordinary CRI calls (ms). */
   callTimeoutMs: number

@@ -12,6 +12,7 @@ import type { KubeObject } from '../api/meta.ts'
 import { PODS } from '../client/resources.ts'
 import type { ContainerStatus } from '../cri/interface.ts'
 import { cgroupParentFor, createSandbox } from './create-sandbox.ts'
+import { ERR_IMAGE_PULL_VISIBLE_MS } from './images.ts'
 import { CONTAINER_NAME } from './labels.ts'
 import { killPod, podRuntimeObjects, remainingGrace } from './kill-pod.ts'
 import { buildPodStatus, type ContainerView } from './pod-status.ts'
@@ -143,7 +144,9 @@ export const syncPod = async (ctx: SyncContext, pod: KubeObject): Promise<SyncRe
     const waiting = await startContainer(ctx, pod, c, init, restartCount, target)
     if (waiting) {
       mem.waiting.set(c.name, waiting)
-      if (waiting.reason === 'ErrImagePull' || waiting.reason === 'ImagePullBackOff') later(Math.max(1000, ctx.imageBackoff.remaining(`${uid}/${c.name}`, Date.now())))
+      // ErrImagePull turns into ImagePullBackOff after a while; that one lasts until the backoff ends.
+      if (waiting.reason === 'ErrImagePull') later(ERR_IMAGE_PULL_VISIBLE_MS + 50)
+      else if (waiting.reason === 'ImagePullBackOff') later(ctx.imageBackoff.remaining(`${uid}/${c.name}`, Date.now()) + 10)
       else later(ctx.crashBackoff.initialMs)
     } else mem.waiting.delete(c.name)
     return false
@@ -161,7 +164,13 @@ export const syncPod = async (ctx: SyncContext, pod: KubeObject): Promise<SyncRe
   // Why containers wait may have changed in this sync (backoff, pull errors).
   for (const [name, view] of views) view.waiting = mem.waiting.get(name)
   for (const [name, waiting] of mem.waiting) if (!views.has(name)) views.set(name, { waiting })
-  await writeStatus(ctx, pod, { sandboxReady: true, podIP, views })
+  const status = await writeStatus(ctx, pod, { sandboxReady: true, podIP, views })
+  if (status.phase === 'Succeeded' || status.phase === 'Failed') {
+    // Finished: stop what is left (the sandbox stays, with the logs, until the pod is deleted).
+    await killPod(ctx, pod, { graceSeconds: spec.terminationGracePeriodSeconds ?? 30, remove: false, events: false })
+    mem.stopped = true
+    return {}
+  }
   return requeue === undefined ? {} : { requeueAfterMs: requeue }
 }
 
@@ -195,4 +204,5 @@ const containerViews = async (ctx: SyncContext, sandboxId: string, uid: string):
 const writeStatus = async (ctx: SyncContext, pod: KubeObject, v: { sandboxReady: boolean; podIP: string; views: Map<string, ContainerView> }) => {
   const status = buildPodStatus(pod, { sandboxReady: v.sandboxReady, podIP: v.podIP, hostIP: ctx.hostIP(), runtimeName: ctx.runtimeName, containers: v.views, now: new Date() })
   await ctx.status.setStatus(pod, status)
+  return status
 }

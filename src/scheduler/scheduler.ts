@@ -41,6 +41,8 @@ export interface SchedulerStats {
   attempts: number
   /** Nodes run through the filters, summed over all cycles. */
   nodesEvaluated: number
+  /** Time spent in scheduling cycles (filter, score, assume), ms. */
+  cycleMs: number
   scheduled: number
   unschedulable: number
   errors: number
@@ -61,7 +63,7 @@ const CYCLES_PER_YIELD = 32
 export const startScheduler = (opts: SchedulerOptions): Scheduler => {
   const { client, signal, log } = opts
   const profile = opts.profile ?? defaultProfile
-  const stats: SchedulerStats = { attempts: 0, nodesEvaluated: 0, scheduled: 0, unschedulable: 0, errors: 0 }
+  const stats: SchedulerStats = { attempts: 0, nodesEvaluated: 0, cycleMs: 0, scheduled: 0, unschedulable: 0, errors: 0 }
   const onError = (err: unknown) => log?.warn({ err }, 'scheduler')
   const recorder = new EventRecorder(client, { component: profile.schedulerName, onError })
   const cache = new SchedulerCache()
@@ -176,7 +178,9 @@ export const startScheduler = (opts: SchedulerOptions): Scheduler => {
     stats.attempts++
     const cycle = queue.cycle
     const state = new Map<string, unknown>()
+    const t0 = performance.now()
     const outcome = algorithm.schedule(state, pi, cache.nodeList())
+    stats.cycleMs += performance.now() - t0
     if (!outcome.ok) return failed(q, cycle, 'Unschedulable', outcome.message)
     stats.nodesEvaluated += outcome.evaluated
     cache.assumePod(pi, outcome.nodeName)

@@ -52,6 +52,9 @@ const patchOnce = async (s: Scope, type: string, patch: unknown): Promise<ApiRes
   if (type === 'application/apply-patch+yaml') {
     const manager = s.info.query.get('fieldManager')
     if (!manager) throw badRequest('PATCH requests to create or update objects via server-side apply require the fieldManager parameter')
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+      throw badRequest(`error decoding patch: an apply configuration must be an object, not ${patch === null ? 'null' : Array.isArray(patch) ? 'a list' : typeof patch}`)
+    }
     const config = patch as KubeObject
     const result = applyServerSide(definitions, rootDef, {
       live: old && encodeObject(s.def, s.version, old),
