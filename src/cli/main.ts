@@ -5,7 +5,7 @@
  */
 import { Command, Option } from 'commander'
 import { RUNCLASS_VERSION } from '../apiserver/version.ts'
-import { runUp } from './up.ts'
+import { runAgent, runUp } from './up.ts'
 import { CliError } from './errors.ts'
 import { defaultDataDir } from './paths.ts'
 
@@ -21,7 +21,7 @@ const upOptions = (cmd: Command) =>
     .option('--port <port>', 'HTTPS port of the API server (0 picks a free one)', (v) => Number(v), 6443)
     .option('--host <address>', 'address the API server listens on', '0.0.0.0')
     .option('--kubeconfig <path>', 'where to write the kubeconfig (default: <data-dir>/kubeconfig)')
-    .option('--node-name <name>', 'name of this node (the node agent arrives in a later release)')
+    .option('--node-name <name>', 'name of this node (default: the host name)')
     .option('--no-agent', 'run only the control plane (no node agent)')
     .option('--containerd-socket <path>', 'use this existing containerd instead of starting one')
     .option('--quiet', 'print only the ready line and errors')
@@ -36,6 +36,19 @@ upOptions(program.command('up'))
 upOptions(program.command('server'))
   .description('start only the control plane (API server and controllers)')
   .action((opts) => runUp({ ...opts, agent: false }))
+
+program
+  .command('agent')
+  .description('run a node (containerd + node agent) for a remote control plane')
+  .requiredOption('--server <url>', 'API server URL, e.g. https://10.0.0.1:6443')
+  .requiredOption('--token <token>', 'bearer token (the admin token from the server\'s kubeconfig)')
+  .option('--ca-file <path>', 'CA certificate of the API server (<data-dir>/pki/ca.crt on the server)')
+  .option('--data-dir <dir>', 'where the node keeps containerd, images and pod logs', defaultDataDir())
+  .option('--node-name <name>', 'name of this node (default: the host name)')
+  .option('--containerd-socket <path>', 'use this existing containerd instead of starting one')
+  .addOption(new Option('--log-level <level>', 'log level').choices(['debug', 'info', 'warn', 'error']).default('warn'))
+  .addHelpText('after', '\nExample:\n  runclass agent --server https://10.0.0.1:6443 --token "$TOKEN" --ca-file ca.crt\n')
+  .action((opts) => runAgent(opts))
 
 program
   .command('version')

@@ -1,11 +1,16 @@
 /**
- * `runclass up`: starts the control plane (and, in later stages, the node
- * agent and containerd), writes the kubeconfig, prints `runclass is ready …`,
- * and stops cleanly on SIGTERM or SIGINT.
+ * `runclass up`: starts the control plane and (unless --no-agent) a node —
+ * embedded containerd, offline images, node agent — writes the kubeconfig,
+ * prints each component with its start time and then `runclass is ready …`,
+ * and stops cleanly on SIGTERM or SIGINT. `runclass agent` joins a node to a
+ * remote control plane.
  */
-import pino from 'pino'
+import { readFileSync } from 'node:fs'
+import pino, { type Logger } from 'pino'
+import { httpsClient } from '../client/index.ts'
 import { CliError } from './errors.ts'
-import { startControlPlane } from './control-plane.ts'
+import { startControlPlane, type ControlPlane } from './control-plane.ts'
+import { startNode, type RunningNode } from './node.ts'
 
 export interface UpOptions {
   dataDir: string
@@ -20,13 +25,33 @@ export interface UpOptions {
   logLevel: string
 }
 
+const logger = (level: string): Logger => pino({ level, base: { component: 'runclass' } }, pino.destination(2))
+
+const onSignals = (stop: (signal: string) => Promise<void>) => {
+  let stopping = false
+  const handler = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    stop(signal).then(
+      () => process.exit(0),
+      (err) => {
+        console.error(`error while stopping: ${(err as Error).message}`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => handler('SIGTERM'))
+  process.on('SIGINT', () => handler('SIGINT'))
+}
+
 export const runUp = async (opts: UpOptions) => {
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
     throw new CliError('RC_BAD_FLAG', `--port must be a number from 0 to 65535, got ${JSON.stringify(opts.port)}`)
   }
-  const log = pino({ level: opts.logLevel, base: { component: 'runclass' } }, pino.destination(2))
+  const log = logger(opts.logLevel)
+  const progress = opts.quiet ? undefined : (line: string) => console.log(`  ${line}`)
   const started = Date.now()
-  let cp
+  let cp: ControlPlane
   try {
     cp = await startControlPlane({ dataDir: opts.dataDir, port: opts.port, host: opts.host, kubeconfig: opts.kubeconfig, log })
   } catch (err) {
@@ -35,21 +60,58 @@ export const runUp = async (opts: UpOptions) => {
     if (e.code === 'EACCES') throw new CliError('RC_PERMISSION', `cannot use ${opts.dataDir} or port ${opts.port}: ${e.message}; run as root or choose --data-dir/--port you may use`)
     throw err
   }
+  progress?.(`control plane ready in ${Date.now() - started} ms (${cp.url})`)
+  let node: RunningNode | undefined
   if (opts.agent) {
-    log.warn('the node agent is not available yet; running the control plane only (as with --no-agent)')
+    try {
+      node = await startNode({ client: cp.client, dataDir: opts.dataDir, nodeName: opts.nodeName, containerdSocket: opts.containerdSocket, log, progress })
+    } catch (err) {
+      await cp.close()
+      throw err
+    }
+    cp.server.ctx.podLogs = (pod, query, signal) => node!.agent.podLogs(pod, query, signal)
   }
-  const ms = Date.now() - started
-  console.log(`runclass is ready in ${ms} ms: API server ${cp.url}, kubeconfig ${cp.kubeconfig}`)
+  console.log(`runclass is ready in ${Date.now() - started} ms: API server ${cp.url}, kubeconfig ${cp.kubeconfig}`)
   if (!opts.quiet) console.log(`  export KUBECONFIG=${cp.kubeconfig}; kubectl get runtimeclasses`)
-
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
+  onSignals(async (signal) => {
     log.info({ signal }, 'stopping')
+    await node?.close()
     await cp.close()
-    process.exit(0)
+  })
+}
+
+export interface AgentCliOptions {
+  server: string
+  token: string
+  caFile?: string
+  dataDir: string
+  nodeName?: string
+  containerdSocket?: string
+  logLevel: string
+}
+
+export const runAgent = async (opts: AgentCliOptions) => {
+  const log = logger(opts.logLevel)
+  let ca: string | undefined
+  if (opts.caFile) {
+    try {
+      ca = readFileSync(opts.caFile, 'utf8')
+    } catch (err) {
+      throw new CliError('RC_BAD_FLAG', `--ca-file ${opts.caFile}: ${(err as Error).message}`)
+    }
   }
-  process.on('SIGTERM', () => void stop('SIGTERM'))
-  process.on('SIGINT', () => void stop('SIGINT'))
+  const client = httpsClient({ server: opts.server, token: opts.token, ca })
+  try {
+    await client.version()
+  } catch (err) {
+    client.close()
+    throw new CliError('RC_SERVER_UNREACHABLE', `cannot reach the API server at ${opts.server}: ${(err as Error).message}; check --server, --token and --ca-file`)
+  }
+  const started = Date.now()
+  const node = await startNode({ client, dataDir: opts.dataDir, nodeName: opts.nodeName, containerdSocket: opts.containerdSocket, log, progress: (l) => console.log(`  ${l}`) })
+  console.log(`runclass agent is ready in ${Date.now() - started} ms: node ${node.agent.nodeName}, handlers ${node.handlers.join(', ')}`)
+  onSignals(async () => {
+    await node.close()
+    client.close()
+  })
 }
