@@ -8,6 +8,10 @@ import { RUNCLASS_VERSION } from '../apiserver/version.ts'
 import { runAgent, runUp } from './up.ts'
 import { CliError } from './errors.ts'
 import { defaultDataDir } from './paths.ts'
+import * as completion from './commands/completion.ts'
+import * as doctor from './commands/doctor.ts'
+import * as explain from './commands/explain.ts'
+import * as measureOverhead from './commands/measure-overhead.ts'
 
 const program = new Command()
   .name('runclass')
@@ -24,6 +28,7 @@ const upOptions = (cmd: Command) =>
     .option('--node-name <name>', 'name of this node (default: the host name)')
     .option('--no-agent', 'run only the control plane (no node agent)')
     .option('--containerd-socket <path>', 'use this existing containerd instead of starting one')
+    .option('--no-default-runtimeclasses', 'do not create a RuntimeClass for each handler the node has')
     .option('--quiet', 'print only the ready line and errors')
     .addOption(new Option('--log-format <format>', 'log format on stderr').choices(['text', 'json']).default('text'))
     .addOption(new Option('--log-level <level>', 'log level').choices(['debug', 'info', 'warn', 'error']).default('warn'))
@@ -56,6 +61,9 @@ program
   .action(() => {
     console.log(`runclass ${RUNCLASS_VERSION} (Kubernetes API v1.33)`)
   })
+
+// One module per command (src/cli/commands/), registered in one list.
+for (const command of [doctor, explain, measureOverhead, completion]) command.register(program)
 
 try {
   await program.parseAsync(process.argv)

@@ -11,6 +11,7 @@ import { httpsClient } from '../client/index.ts'
 import { CliError } from './errors.ts'
 import { startControlPlane, type ControlPlane } from './control-plane.ts'
 import { startNode, type RunningNode } from './node.ts'
+import { ensureDefaultRuntimeClasses } from '../controllers/default-runtimeclasses.ts'
 
 export interface UpOptions {
   dataDir: string
@@ -20,6 +21,7 @@ export interface UpOptions {
   nodeName?: string
   agent: boolean
   containerdSocket?: string
+  defaultRuntimeclasses: boolean
   quiet?: boolean
   logFormat: 'text' | 'json'
   logLevel: string
@@ -70,6 +72,10 @@ export const runUp = async (opts: UpOptions) => {
       throw err
     }
     cp.server.ctx.podLogs = (pod, query, signal) => node!.agent.podLogs(pod, query, signal)
+    if (opts.defaultRuntimeclasses) {
+      const created = await ensureDefaultRuntimeClasses({ client: cp.client, handlers: node.handlers, log })
+      if (created.length) progress?.(`default RuntimeClasses created: ${created.join(', ')}`)
+    }
   }
   console.log(`runclass is ready in ${Date.now() - started} ms: API server ${cp.url}, kubeconfig ${cp.kubeconfig}`)
   if (!opts.quiet) console.log(`  export KUBECONFIG=${cp.kubeconfig}; kubectl get runtimeclasses`)

@@ -1,0 +1,4 @@
+/** `runclass explain`: registered here; implementation pending. */
+import type { Command } from 'commander'
+
+export const register = (_program: Command) => {}
