@@ -21,6 +21,9 @@ export interface NodeOptions {
   nodeName?: string
   /** Use this containerd instead of starting one. */
   containerdSocket?: string
+  /** Pod network of the embedded containerd. */
+  podSubnet?: string
+  bridge?: string
   log: Logger
   /** Progress lines for the terminal (`containerd ready in 120 ms`). */
   progress?: (line: string) => void
@@ -48,7 +51,7 @@ export const startNode = async (opts: NodeOptions): Promise<RunningNode> => {
   let socket = opts.containerdSocket
   try {
     if (!socket) {
-      const sup = new ContainerdSupervisor({ baseDir: join(opts.dataDir, 'containerd') })
+      const sup = new ContainerdSupervisor({ baseDir: join(opts.dataDir, 'containerd'), subnet: opts.podSubnet, bridge: opts.bridge })
       supervisor = sup
       sup.on('log', (line: string) => opts.log.debug({ component: 'containerd' }, line))
       sup.on('restarting', (info: unknown) => opts.log.warn({ component: 'containerd', info }, 'containerd exited; restarting'))

@@ -21,6 +21,9 @@ export interface UpOptions {
   nodeName?: string
   agent: boolean
   containerdSocket?: string
+  podSubnet?: string
+  bridge?: string
+  stopPodsOnExit?: boolean
   defaultRuntimeclasses: boolean
   quiet?: boolean
   logFormat: 'text' | 'json'
@@ -66,7 +69,7 @@ export const runUp = async (opts: UpOptions) => {
   let node: RunningNode | undefined
   if (opts.agent) {
     try {
-      node = await startNode({ client: cp.client, dataDir: opts.dataDir, nodeName: opts.nodeName, containerdSocket: opts.containerdSocket, log, progress })
+      node = await startNode({ client: cp.client, dataDir: opts.dataDir, nodeName: opts.nodeName, containerdSocket: opts.containerdSocket, podSubnet: opts.podSubnet, bridge: opts.bridge, log, progress })
     } catch (err) {
       await cp.close()
       throw err
@@ -81,7 +84,7 @@ export const runUp = async (opts: UpOptions) => {
   if (!opts.quiet) console.log(`  export KUBECONFIG=${cp.kubeconfig}; kubectl get runtimeclasses`)
   onSignals(async (signal) => {
     log.info({ signal }, 'stopping')
-    await node?.close()
+    await node?.close({ teardown: opts.stopPodsOnExit })
     await cp.close()
   })
 }

@@ -17,8 +17,22 @@ export interface RunclassProcess {
   exited: Promise<number | string>
 }
 
-export const startRunclass = async (args: string[], timeoutMs = 30_000): Promise<RunclassProcess> => {
-  const child = spawn(process.execPath, [RUNCLASS_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+/**
+ * Tests run several clusters at once: each `up` gets its own bridge and pod subnet
+ * unless the caller chose them, and stops its pods on exit so nothing is left behind.
+ */
+const isolatedNodeArgs = (args: string[]): string[] => {
+  if (args[0] !== 'up' || args.includes('--no-agent')) return args
+  const extra: string[] = []
+  const n = Math.floor(Math.random() * 200) + 20
+  if (!args.includes('--bridge')) extra.push('--bridge', `rct${process.pid % 1000}x${n}`)
+  if (!args.includes('--pod-subnet')) extra.push('--pod-subnet', `10.${n}.0.0/16`)
+  if (!args.includes('--stop-pods-on-exit')) extra.push('--stop-pods-on-exit')
+  return [...args, ...extra]
+}
+
+export const startRunclass = async (args: string[], timeoutMs = 60_000): Promise<RunclassProcess> => {
+  const child = spawn(process.execPath, [RUNCLASS_BIN, ...isolatedNodeArgs(args)], { stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout!.on('data', (d) => (out += d))
   child.stderr!.on('data', (d) => (out += d))
