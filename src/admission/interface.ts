@@ -34,6 +34,15 @@ export interface AdmissionPlugin {
 /** What plugins may use: the cluster, through the same client as everyone else. */
 export interface AdmissionContext {
   client: ApiClient
+  /**
+   * Informer caches of cluster-scoped objects by name. Plugins look there first and
+   * fall back to a live GET on a miss (a just-created object may not be cached yet),
+   * as upstream's listers do; without them every lookup is live.
+   */
+  listers?: {
+    namespaces?: (name: string) => KubeObject | undefined
+    runtimeClasses?: (name: string) => KubeObject | undefined
+  }
 }
 
 export class AdmissionChain {

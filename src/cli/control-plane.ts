@@ -11,7 +11,8 @@ import { ApiServer } from '../apiserver/server.ts'
 import { adminToken, loadOrCreateTokens, tokenAuthenticator } from '../apiserver/auth.ts'
 import { listen } from '../apiserver/https.ts'
 import { loadOrCreateTls } from '../apiserver/tls.ts'
-import { inProcessClient, NAMESPACES, type ApiClient } from '../client/index.ts'
+import { inProcessClient, NAMESPACES, RUNTIME_CLASSES, type ApiClient } from '../client/index.ts'
+import { Informer } from '../client/informer.ts'
 import { startNamespaceController } from '../controllers/namespace.ts'
 import { newAdmissionChain } from '../admission/plugins.ts'
 import { startScheduler } from '../scheduler/scheduler.ts'
@@ -67,7 +68,13 @@ export const startControlPlane = async (opts: ControlPlaneOptions): Promise<Cont
     log: log ? { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m), error: (o, m) => log.error(o, m), debug: (o, m) => log.debug(o, m) } : undefined,
   })
   const client = inProcessClient(server)
-  server.setAdmission(newAdmissionChain({ client }))
+  const controllers = new AbortController()
+  const namespaceInformer = new Informer(client, NAMESPACES, { signal: controllers.signal }).start()
+  const classInformer = new Informer(client, RUNTIME_CLASSES, { signal: controllers.signal }).start()
+  await Promise.all([namespaceInformer.synced, classInformer.synced])
+  server.setAdmission(
+    newAdmissionChain({ client, listers: { namespaces: (name) => namespaceInformer.get(name), runtimeClasses: (name) => classInformer.get(name) } }),
+  )
   await ensureNamespaces(client)
   const listener = await listen(server, tls, opts.port, opts.host ?? '0.0.0.0')
   const url = `https://127.0.0.1:${listener.port}`
@@ -75,7 +82,6 @@ export const startControlPlane = async (opts: ControlPlaneOptions): Promise<Cont
   const kubeconfig = opts.kubeconfig ?? join(opts.dataDir, 'kubeconfig')
   const token = adminToken(tokens)
   writeKubeconfig(kubeconfig, url, tls.ca, token)
-  const controllers = new AbortController()
   startNamespaceController(client, controllers.signal, log)
   if (opts.scheduler !== false) await startScheduler({ client, signal: controllers.signal, log }).ready
   return {

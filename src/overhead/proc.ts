@@ -15,6 +15,8 @@ export const CLOCK_TICKS_PER_SECOND = 100
 export interface ProcInfo {
   pid: number
   ppid: number
+  /** The kernel's name for it (`/proc/<pid>/comm`); set for kernel threads and ptrace stubs, which have no argv. */
+  comm: string
   argv: string[]
 }
 
@@ -33,14 +35,15 @@ export interface ProcCpu {
 }
 
 /** `/proc/<pid>/stat`: comm may hold spaces and parentheses, so fields are counted after the last `)`. */
-export const parseStat = (text: string): { ppid: number; cpu: ProcCpu } | undefined => {
+export const parseStat = (text: string): { comm: string; ppid: number; cpu: ProcCpu } | undefined => {
+  const open = text.indexOf('(')
   const close = text.lastIndexOf(')')
-  if (close < 0) return undefined
+  if (open < 0 || close < open) return undefined
   // After ") ": state(3) ppid(4) ... utime(14) stime(15) cutime(16) cstime(17).
   const f = text.slice(close + 2).trim().split(/\s+/)
   const at = (field: number) => Number(f[field - 3])
   if (f.length < 15) return undefined
-  return { ppid: at(4), cpu: { selfTicks: at(14) + at(15), childTicks: at(16) + at(17) } }
+  return { comm: text.slice(open + 1, close), ppid: at(4), cpu: { selfTicks: at(14) + at(15), childTicks: at(16) + at(17) } }
 }
 
 /** `/proc/<pid>/smaps_rollup`: values are in kB. */
@@ -69,7 +72,7 @@ export const processTable = (proc = '/proc'): ProcInfo[] => {
     if (!parsed) continue
     const cmdline = read(`${proc}/${entry}/cmdline`) ?? ''
     // Kernel threads have an empty cmdline; others end in one NUL.
-    out.push({ pid: Number(entry), ppid: parsed.ppid, argv: cmdline === '' ? [] : cmdline.replace(/\0$/, '').split('\0') })
+    out.push({ pid: Number(entry), ppid: parsed.ppid, comm: parsed.comm, argv: cmdline === '' ? [] : cmdline.replace(/\0$/, '').split('\0') })
   }
   return out
 }

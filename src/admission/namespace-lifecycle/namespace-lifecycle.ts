@@ -31,6 +31,7 @@ export class NamespaceLifecycle implements AdmissionPlugin {
   constructor(
     private readonly client: ApiClient,
     private readonly immortal: readonly string[] = IMMORTAL_NAMESPACES,
+    private readonly lister?: (name: string) => KubeObject | undefined,
   ) {}
 
   handles(op: Operation): boolean {
@@ -52,6 +53,8 @@ export class NamespaceLifecycle implements AdmissionPlugin {
   }
 
   private async getNamespace(name: string): Promise<KubeObject> {
+    const cached = this.lister?.(name)
+    if (cached) return cached
     try {
       return await this.client.get(NAMESPACES, name)
     } catch (err) {
@@ -72,4 +75,4 @@ export class NamespaceLifecycle implements AdmissionPlugin {
   }
 }
 
-export const create = (ctx: AdmissionContext): AdmissionPlugin => new NamespaceLifecycle(ctx.client)
+export const create = (ctx: AdmissionContext): AdmissionPlugin => new NamespaceLifecycle(ctx.client, undefined, ctx.listers?.namespaces)

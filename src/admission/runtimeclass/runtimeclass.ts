@@ -64,4 +64,5 @@ export class RuntimeClassPlugin implements AdmissionPlugin {
   }
 }
 
-export const create = (ctx: AdmissionContext): AdmissionPlugin => new RuntimeClassPlugin(ctx)
+export const create = (ctx: AdmissionContext): AdmissionPlugin =>
+  new RuntimeClassPlugin(ctx, ctx.listers?.runtimeClasses as RuntimeClassLister | undefined)
