@@ -1,0 +1,36 @@
+/**
+ * `explain pod`: the whole chain for one Pod, in order — RuntimeClass →
+ * handler → admission → scheduling → node agent → containerd runtime entry →
+ * runtime binary → sandbox → proof of isolation. Steps after the first
+ * failure that blocks them are marked as not checked; without a reachable CRI
+ * socket (a remote cluster) the chain stops at the node agent and says why.
+ */
+import { admissionStep } from './admission-check.ts'
+import { handlerStep, nodeAgentStep, resolvedHandler, runtimeClassStep, schedulingStep } from './api-steps.ts'
+import { binaryStep, isolationStep, runtimeEntryStep, sandboxStep } from './node-steps.ts'
+import type { ApiFacts, Explanation, NodeFacts, Step } from './types.ts'
+
+const NODE_STEPS = ['containerd runtime', 'Runtime binary', 'Sandbox', 'Isolation proof']
+
+const skipped = (titles: string[], why: string): Step[] => titles.map((title, i) => ({ title, mark: 'skip', summary: i === 0 ? why : '', facts: [] }))
+
+export const explainPod = (f: ApiFacts, node: NodeFacts | undefined): Explanation => {
+  const { pod } = f
+  const subject = `Pod ${pod.metadata.namespace}/${pod.metadata.name} (uid ${pod.metadata.uid})`
+  const steps: Step[] = [runtimeClassStep(f), handlerStep(f), admissionStep(pod, f.runtimeClass), schedulingStep(f), nodeAgentStep(f)]
+  const handler = resolvedHandler(f)
+  if (handler === undefined) return { subject, steps: [...steps, ...skipped(NODE_STEPS, 'no handler to look up')] }
+  if (!pod.spec.nodeName) return { subject, steps: [...steps, ...skipped(NODE_STEPS, 'the pod is not on a node')] }
+  if (!node || !node.reachable) {
+    return { subject, steps: [...steps, ...skipped(NODE_STEPS, `no CRI socket reachable${node ? ` (${node.why})` : ''}: stopping at the node agent step`)] }
+  }
+  const podFailed = pod.status?.phase === 'Failed'
+  const entry = runtimeEntryStep(handler, node, pod.spec.runtimeClassName)
+  if (entry.mark === 'fail') return { subject, steps: [...steps, entry, ...skipped(NODE_STEPS.slice(1), 'no runtime entry')] }
+  steps.push(entry, binaryStep(node), sandboxStep(handler, node, podFailed), isolationStep(handler, node))
+  return { subject, steps }
+}
+
+/** Exit status: 0 when every step is ✔ or –, 1 when something failed, 2 when still waiting. */
+export const exitCodeOf = (e: Explanation): number =>
+  e.steps.some((s) => s.mark === 'fail') ? 1 : e.steps.some((s) => s.mark === 'wait') ? 2 : 0
