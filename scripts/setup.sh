@@ -29,4 +29,6 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   node -e "require('better-sqlite3')" # fail here, not in the first test, if the native build failed
   cp package-lock.json "$stamp"
 fi
+# `kubectl runclass …` (a kubectl plugin on PATH); harmless without kubectl.
+bash scripts/install-kubectl-plugin.sh || echo "setup: the kubectl plugin was not installed (see above); runclass itself works without it"
 echo "setup: ready"

@@ -35,13 +35,20 @@ export const parseVersion = (output: string): string | undefined => /\b\d+\.\d+[
 
 export type VersionProbe = { ok: true; version: string } | { ok: false; error: string }
 
+/** `exit status 127: <first output line>`, or the spawn error (`EACCES`…). */
+const failure = (err: Error & { code?: unknown }, output: string): string => {
+  const line = output.split('\n').map((l) => l.trim()).find(Boolean)
+  const status = typeof err.code === 'number' ? `exit status ${err.code}` : String(err.code ?? err.message)
+  return line ? `${status}: ${line}` : status
+}
+
 /** Runs `<bin> <args>` (deadline 5 s) and extracts its version. */
 export const probeVersion = (bin: string, args: string[], timeoutMs = 5_000): Promise<VersionProbe> =>
   new Promise((resolve) => {
     execFile(bin, args, { timeout: timeoutMs, encoding: 'utf8' }, (err, stdout, stderr) => {
       const text = `${stdout}\n${stderr}`
       const version = parseVersion(text)
-      if (err) resolve({ ok: false, error: err.killed ? `timed out after ${timeoutMs} ms` : (stderr.trim().split('\n')[0] || err.message) })
+      if (err) resolve({ ok: false, error: err.killed ? `timed out after ${timeoutMs} ms` : failure(err, `${stderr}\n${stdout}`) })
       else if (!version) resolve({ ok: false, error: `no version in output ${JSON.stringify(text.trim().slice(0, 80))}` })
       else resolve({ ok: true, version })
     })

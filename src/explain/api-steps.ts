@@ -5,7 +5,7 @@
  */
 import { handlerFix, reasonFix } from './fixes.ts'
 import { nodeVerdicts } from './node-reasons.ts'
-import type { ApiFacts, KubeEvent, Node, Pod, RuntimeClass, Step } from './types.ts'
+import type { ApiFacts, KubeEvent, Node, Pod, Step } from './types.ts'
 
 /** The handler the node agent will ask CRI for: '' = the runtime's default; undefined = the class is missing. */
 export const resolvedHandler = (f: ApiFacts): string | undefined => {

@@ -14,7 +14,7 @@ const NODE_STEPS = ['containerd runtime', 'Runtime binary', 'Sandbox', 'Isolatio
 
 const skipped = (titles: string[], why: string): Step[] => titles.map((title, i) => ({ title, mark: 'skip', summary: i === 0 ? why : '', facts: [] }))
 
-export const explainPod = (f: ApiFacts, node: NodeFacts | undefined): Explanation => {
+const chain = (f: ApiFacts, node: NodeFacts | undefined): Explanation => {
   const { pod } = f
   const subject = `Pod ${pod.metadata.namespace}/${pod.metadata.name} (uid ${pod.metadata.uid})`
   const steps: Step[] = [runtimeClassStep(f), handlerStep(f), admissionStep(pod, f.runtimeClass), schedulingStep(f), nodeAgentStep(f)]
@@ -31,6 +31,21 @@ export const explainPod = (f: ApiFacts, node: NodeFacts | undefined): Explanatio
   return { subject, steps }
 }
 
-/** Exit status: 0 when every step is ✔ or –, 1 when something failed, 2 when still waiting. */
-export const exitCodeOf = (e: Explanation): number =>
-  e.steps.some((s) => s.mark === 'fail') ? 1 : e.steps.some((s) => s.mark === 'wait') ? 2 : 0
+/** A fix already given by an earlier step is not repeated. */
+const dedupeFixes = (steps: Step[]): Step[] => {
+  const seen = new Set<string>()
+  return steps.map((s) => {
+    if (!s.fix) return s
+    if (seen.has(s.fix)) {
+      const { fix: _fix, ...rest } = s
+      return rest
+    }
+    seen.add(s.fix)
+    return s
+  })
+}
+
+export const explainPod = (f: ApiFacts, node: NodeFacts | undefined): Explanation => {
+  const e = chain(f, node)
+  return { subject: e.subject, steps: dedupeFixes(e.steps) }
+}

@@ -13,7 +13,6 @@ import { Framework } from '../scheduler/framework/runtime.ts'
 import { defaultProfile, inTreeRegistry } from '../scheduler/registry.ts'
 import { REASON_POD } from '../scheduler/plugins/node-affinity.ts'
 import { insufficient } from '../scheduler/plugins/node-resources-fit.ts'
-import type { Resource } from '../scheduler/framework/resource.ts'
 import type { Node, Pod, RuntimeClass } from './types.ts'
 
 export interface NodeVerdict {
@@ -83,9 +82,8 @@ const detailsFor = (reasons: string[], pod: PodInfo, node: NodeInfo): string[] =
 
 export const nodeVerdicts = (pod: Pod, nodes: readonly Node[], pods: readonly Pod[], classes: readonly RuntimeClass[]): NodeVerdict[] => {
   const infos = nodeInfos(nodes, pods, pod.metadata.uid)
-  let fw: Framework | undefined
-  const handle = readOnlyHandle(infos, classes, () => fw!)
-  fw = new Framework(inTreeRegistry, defaultProfile, handle)
+  const holder: { fw?: Framework } = {}
+  const fw = (holder.fw = new Framework(inTreeRegistry, defaultProfile, readOnlyHandle(infos, classes, () => holder.fw!)))
   // A bound or being-explained pod is evaluated as if unbound, as the scheduler saw it.
   const pi = newPodInfo({ ...pod, spec: { ...pod.spec, nodeName: undefined } })
   const state: CycleState = new Map()
@@ -98,6 +96,3 @@ export const nodeVerdicts = (pod: Pod, nodes: readonly Node[], pods: readonly Po
     return { node: node.name, reasons, details: detailsFor(reasons, pi, node) }
   })
 }
-
-/** The requests the scheduler counts for a pod (overhead included), for messages. */
-export const podRequestsOf = (pod: Pod): Resource => newPodInfo(pod).requests

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { ContainerConfig, PodSandboxConfig, RuntimeService } from '../cri/interface.ts'
-import { BUSYBOX_IMAGE } from '../images/names.ts'
+import { BUSYBOX_IMAGE, OFFLINE_IMAGES, PAUSE_IMAGE } from '../images/names.ts'
 import { CLOCK_TICKS_PER_SECOND, descendants, processCpu, processMemory, processTable, type ProcInfo } from './proc.ts'
 
 export const RUN_LABEL = 'runclass.dev/measure-overhead'
@@ -43,7 +43,7 @@ export interface MeasureOptions {
 }
 
 export interface PodSample {
-  /** Sandbox processes counted (workload excluded): argv[0] basename, else the kernel's comm. */
+  /** Sandbox processes counted (workload excluded), by processName(). */
   processes: string[]
   rssBytes: number
   pssBytes: number
@@ -82,6 +82,14 @@ const workload = (): ContainerConfig => ({
   command: WORKLOAD_COMMAND,
   log_path: 'workload.log',
 })
+
+/** The pause image's process (busybox `sleep infinity`), named as what it is in the report. */
+const PAUSE_ARGV = OFFLINE_IMAGES.find((i) => i.names.includes(PAUSE_IMAGE))?.entrypoint ?? []
+
+export const processName = (p: ProcInfo): string => {
+  if (sameArgv(p.argv, PAUSE_ARGV)) return 'pause'
+  return p.argv[0] ? p.argv[0].split('/').pop()! : p.comm
+}
 
 const sameArgv = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i])
 
@@ -178,7 +186,7 @@ const measureHandler = async (opts: MeasureOptions, runId: string, handler: stri
   const pods = perPod.map((procs, i): PodSample => {
     const mem = procs.map((p) => processMemory(p.pid)).filter((m) => m !== undefined)
     return {
-      processes: procs.map((p) => (p.argv[0] ? p.argv[0].split('/').pop()! : p.comm)),
+      processes: procs.map(processName),
       rssBytes: mem.reduce((s, m) => s + m.rssBytes, 0),
       pssBytes: mem.reduce((s, m) => s + m.pssBytes, 0),
       privateBytes: mem.reduce((s, m) => s + m.privateBytes, 0),
@@ -198,7 +206,12 @@ export const measureOverhead = async (opts: MeasureOptions): Promise<HandlerSamp
   try {
     for (const handler of opts.handlers) {
       opts.progress?.(`${handler}: starting ${opts.pods} pod(s)`)
-      out.push(await measureHandler(opts, runId, handler, created))
+      try {
+        out.push(await measureHandler(opts, runId, handler, created))
+      } catch (err) {
+        if (opts.signal?.aborted) throw err
+        throw new Error(`${handler}: ${(err as Error).message}`, { cause: err })
+      }
       const failed = await removeSandboxes(opts.cri, runId, created)
       if (failed.length) throw new Error(`could not remove sandboxes ${failed.join(', ')}`)
       created.clear()
