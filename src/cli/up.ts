@@ -76,7 +76,7 @@ export const runUp = async (opts: UpOptions) => {
     }
     cp.server.ctx.podLogs = (pod, query, signal) => node!.agent.podLogs(pod, query, signal)
     if (opts.defaultRuntimeclasses) {
-      const created = await ensureDefaultRuntimeClasses({ client: cp.client, handlers: node.handlers, log })
+      const created = await ensureDefaultRuntimeClasses({ client: cp.client, handlers: node.handlers, dataDir: opts.dataDir, log })
       if (created.length) progress?.(`default RuntimeClasses created: ${created.join(', ')}`)
     }
   }
