@@ -14,6 +14,7 @@ import { connectCri, type InstrumentedCriClient } from '../cri/instrumented.ts'
 import { ensureOfflineImages } from '../images/ensure-images.ts'
 import { startAgent, type Agent } from '../kubelet/agent.ts'
 import { CliError } from './errors.ts'
+import { preflight } from './preflight.ts'
 
 export interface NodeOptions {
   client: ApiClient
@@ -51,6 +52,7 @@ export const startNode = async (opts: NodeOptions): Promise<RunningNode> => {
   let socket = opts.containerdSocket
   try {
     if (!socket) {
+      await timed('host checks passed', opts.progress, () => preflight(opts.dataDir))
       const sup = new ContainerdSupervisor({ baseDir: join(opts.dataDir, 'containerd'), subnet: opts.podSubnet, bridge: opts.bridge })
       supervisor = sup
       sup.on('log', (line: string) => opts.log.debug({ component: 'containerd' }, line))

@@ -6,7 +6,7 @@
  * remote control plane.
  */
 import { readFileSync } from 'node:fs'
-import pino, { type Logger } from 'pino'
+import { cliLogger } from './log.ts'
 import { httpsClient } from '../client/index.ts'
 import { CliError } from './errors.ts'
 import { startControlPlane, type ControlPlane } from './control-plane.ts'
@@ -30,8 +30,6 @@ export interface UpOptions {
   logLevel: string
 }
 
-const logger = (level: string): Logger => pino({ level, base: { component: 'runclass' } }, pino.destination(2))
-
 const onSignals = (stop: (signal: string) => Promise<void>) => {
   let stopping = false
   const handler = (signal: string) => {
@@ -53,8 +51,9 @@ export const runUp = async (opts: UpOptions) => {
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
     throw new CliError('RC_BAD_FLAG', `--port must be a number from 0 to 65535, got ${JSON.stringify(opts.port)}`)
   }
-  const log = logger(opts.logLevel)
-  const progress = opts.quiet ? undefined : (line: string) => console.log(`  ${line}`)
+  const log = cliLogger(opts.logLevel, opts.logFormat)
+  // Progress lines are for people: not with --quiet, and not mixed into JSON logs.
+  const progress = opts.quiet || opts.logFormat === 'json' ? undefined : (line: string) => console.log(`  ${line}`)
   const started = Date.now()
   let cp: ControlPlane
   try {
@@ -100,7 +99,7 @@ export interface AgentCliOptions {
 }
 
 export const runAgent = async (opts: AgentCliOptions) => {
-  const log = logger(opts.logLevel)
+  const log = cliLogger(opts.logLevel)
   let ca: string | undefined
   if (opts.caFile) {
     try {
