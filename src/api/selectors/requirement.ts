@@ -6,7 +6,7 @@
  */
 import { fieldErrorBody, invalid, notSupported } from '../errors.ts'
 import type { FieldError } from '../errors.ts'
-import { isQualifiedName, isValidLabelValue } from './label-syntax.ts'
+import { isQualifiedName, isValidLabelValue } from '../validation/names.ts'
 
 /** selection.Operator spellings. */
 export type LabelOperator = 'in' | 'notin' | '=' | '==' | '!=' | 'exists' | '!' | 'gt' | 'lt'
