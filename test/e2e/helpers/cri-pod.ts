@@ -4,6 +4,7 @@
  * CRI-log reader, and a bounded poll. Also the skip rule for tests that need
  * root and containerd (skip loudly; fail instead under CI=true).
  */
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { findRuntimes, SYSTEM_PATH, which } from '../../../src/cri/handlers.ts'
@@ -15,6 +16,10 @@ export const realContainerdUnavailable = (): string | undefined => {
   const path = `${process.env.PATH ?? ''}:${SYSTEM_PATH}`
   if (!which('containerd', path) || !which('ctr', path)) return 'containerd is not installed (apt-get install containerd runc)'
   if (!findRuntimes(path).runc) return 'runc is not installed (apt-get install containerd runc)'
+  // runc pivots into each container's root, which needs / to be a mount point; in a chroot
+  // (such as a throw-away build root) it is not, and every sandbox fails with `mount /: invalid argument`.
+  const mounts = readFileSync('/proc/self/mountinfo', 'utf8').split('\n')
+  if (!mounts.some((line) => line.split(' ')[4] === '/')) return 'the root directory is not a mount point (a chroot?), so runc cannot start containers here'
   return undefined
 }
 
