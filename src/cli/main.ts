@@ -43,6 +43,7 @@ upOptions(program.command('up'))
 
 upOptions(program.command('server'))
   .description('start only the control plane (API server and controllers)')
+  .addHelpText('after', '\nExamples:\n  runclass server --port 6443\n  runclass agent --server https://<this host>:6443 --token <token> --ca-file <data-dir>/pki/ca.crt   # on each node\n')
   .action((opts) => runUp({ ...opts, agent: false }))
 
 program
@@ -61,6 +62,7 @@ program
 program
   .command('version')
   .description('print the runclass version and the Kubernetes API version it serves')
+  .addHelpText('after', '\nExample:\n  runclass version\n')
   .action(() => {
     console.log(`runclass ${RUNCLASS_VERSION} (Kubernetes API v1.33)`)
   })
