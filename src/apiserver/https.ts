@@ -2,11 +2,14 @@
  * The HTTPS listener: reads bodies (refusing more than 3 MiB before reading
  * them), hands ApiRequests to ApiServer.handle, and streams responses, flushing
  * headers at once for watches. A client that disconnects aborts its request.
+ * Upgrade requests (exec/attach) are handed to exec/upgrade.ts.
  */
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { requestEntityTooLarge } from '../api/errors.ts'
 import { MAX_BODY_BYTES } from './body.ts'
+import { handleUpgrade } from './exec/upgrade.ts'
 import { statusResponse, type ApiResponse } from './request.ts'
 import type { ApiServer } from './server.ts'
 import type { TlsMaterial } from './tls.ts'
@@ -64,6 +67,14 @@ export const listen = async (server: ApiServer, tls: TlsMaterial, port: number, 
       handled.then((out) => writeResponse(res, out)).catch(() => res.destroy())
     })
   })
+  // exec/attach upgrades (WebSocket, SPDY) go through ApiServer.handle too: same authentication.
+  const upgraded = new Set<Duplex>()
+  httpsServer.on('upgrade', (req, socket, head) => {
+    // Upgraded sockets leave the HTTP server's bookkeeping: close() ends them itself.
+    upgraded.add(socket)
+    socket.once('close', () => upgraded.delete(socket))
+    handleUpgrade(server, req, socket, head).catch(() => socket.destroy())
+  })
   httpsServer.on('tlsClientError', () => {})
   await new Promise<void>((resolve, reject) => {
     httpsServer.once('error', reject)
@@ -76,6 +87,7 @@ export const listen = async (server: ApiServer, tls: TlsMaterial, port: number, 
       new Promise<void>((resolve) => {
         httpsServer.close(() => resolve())
         httpsServer.closeAllConnections()
+        for (const s of upgraded) s.destroy()
       }),
   }
 }

@@ -7,6 +7,7 @@ import type { KubeObject } from '../api/meta.ts'
 import type { ResourceDef, VersionDef } from '../api/resources/index.ts'
 import type { AdmissionChain } from '../admission/interface.ts'
 import type { Store } from '../store/interface.ts'
+import type { ExecOptions, ExecSession } from '../streaming/exec-io.ts'
 import type { ObjectStore } from './object-store.ts'
 import type { ApiRequest } from './request.ts'
 import type { ResourceRequestInfo } from './request-info.ts'
@@ -21,6 +22,8 @@ export interface ServerContext {
   log: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void; debug(obj: object, msg?: string): void }
   /** Hook for pods/log (served by the node agent in a later stage). */
   podLogs?(pod: KubeObject, query: URLSearchParams, signal?: AbortSignal): Promise<AsyncIterable<string | Buffer>>
+  /** Hook for pods/exec and pods/attach: resolves once the node agent can run it (before the upgrade). */
+  podExec?(pod: KubeObject, options: ExecOptions, kind: 'exec' | 'attach'): Promise<ExecSession>
   /** Stops long-running requests when the server shuts down. */
   shutdown: AbortSignal
 }

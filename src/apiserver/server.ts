@@ -9,6 +9,7 @@ import { RESOURCES, type ResourceDef } from '../api/resources/index.ts'
 import { AdmissionChain } from '../admission/interface.ts'
 import type { Store } from '../store/interface.ts'
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions } from './discovery.ts'
+import { execHandler } from './exec/handler.ts'
 import { deleteCollectionHandler, deleteHandler } from './handlers/delete.ts'
 import { patchHandler } from './handlers/patch.ts'
 import { finalizeHandler } from './handlers/namespace-finalize.ts'
@@ -127,6 +128,10 @@ export class ApiServer {
         return info.verb === 'create' ? evictionHandler : notAllowed
       case 'log':
         return info.verb === 'get' ? logHandler : notAllowed
+      case 'exec':
+      case 'attach':
+        // GET for WebSocket, POST for SPDY.
+        return info.verb === 'get' || info.verb === 'create' ? execHandler(info.subresource) : notAllowed
       case 'finalize':
         return info.verb === 'update' ? finalizeHandler : notAllowed
       default:

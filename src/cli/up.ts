@@ -74,6 +74,7 @@ export const runUp = async (opts: UpOptions) => {
       throw err
     }
     cp.server.ctx.podLogs = (pod, query, signal) => node!.agent.podLogs(pod, query, signal)
+    cp.server.ctx.podExec = (pod, options, kind) => node!.agent.podExec(pod, options, kind)
     if (opts.defaultRuntimeclasses) {
       const created = await ensureDefaultRuntimeClasses({ client: cp.client, handlers: node.handlers, dataDir: opts.dataDir, log })
       if (created.length) progress?.(`default RuntimeClasses created: ${created.join(', ')}`)

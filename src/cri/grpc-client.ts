@@ -174,6 +174,10 @@ export class GrpcCriClient implements CriClient, CriClientExtras {
     return (await this.rt('Exec', req, opts)).url
   }
 
+  async attach(req: { container_id: string; tty?: boolean; stdin?: boolean; stdout?: boolean; stderr?: boolean }, opts?: CallOptions): Promise<string> {
+    return (await this.rt('Attach', req, opts)).url
+  }
+
   async listImages(opts?: CallOptions): Promise<Image[]> {
     const res = await this.img('ListImages', {}, opts)
     return (res.images ?? []).map(image)

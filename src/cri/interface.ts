@@ -211,5 +211,7 @@ export interface CriClientExtras {
   reopenContainerLog(id: string, opts?: CallOptions): Promise<void>
   /** Streaming-server URL for an interactive exec (kubectl exec). */
   exec(req: { container_id: string; cmd: string[]; tty?: boolean; stdin?: boolean; stdout?: boolean; stderr?: boolean }, opts?: CallOptions): Promise<string>
+  /** Streaming-server URL for attaching to a running container (kubectl attach). */
+  attach(req: { container_id: string; tty?: boolean; stdin?: boolean; stdout?: boolean; stderr?: boolean }, opts?: CallOptions): Promise<string>
   removeImage(image: string, opts?: CallOptions): Promise<void>
 }

@@ -3,12 +3,14 @@
  * Lease and status fresh, follows RuntimeClasses and the Pods bound to the
  * node, and runs each Pod through CRI under its handler (pod workers +
  * syncPod), adopting what already runs after a restart and removing what
- * belongs to deleted Pods. `podLogs` serves `pods/log` for the apiserver.
+ * belongs to deleted Pods. `podLogs` serves `pods/log` and `podExec`
+ * `pods/exec`/`pods/attach` for the apiserver.
  * Everything stops when `signal` aborts; `stopped` resolves after that.
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { KubeObject } from '../api/meta.ts'
+import type { ExecOptions, ExecSession } from '../streaming/exec-io.ts'
 import { EventRecorder } from '../client/event-recorder.ts'
 import { Informer } from '../client/informer.ts'
 import type { ApiClient } from '../client/interface.ts'
@@ -16,6 +18,7 @@ import { PODS } from '../client/resources.ts'
 import type { CriClient, VersionInfo } from '../cri/interface.ts'
 import { Backoff } from './backoff.ts'
 import { readHostInfo } from './host-info.ts'
+import { podExec } from './exec.ts'
 import { killPod } from './kill-pod.ts'
 import { runLeaseLoop } from './node-lease.ts'
 import type { NodeFacts } from './node-status.ts'
@@ -68,6 +71,8 @@ export interface Agent {
   nodeName: string
   /** The apiserver's podLogs hook (ServerContext.podLogs). */
   podLogs(pod: KubeObject, query: URLSearchParams, signal?: AbortSignal): Promise<AsyncIterable<string>>
+  /** The apiserver's podExec hook (ServerContext.podExec): pods/exec and pods/attach. */
+  podExec(pod: KubeObject, options: ExecOptions, kind: 'exec' | 'attach'): Promise<ExecSession>
   /** Resolves once every loop has ended after the signal aborted. */
   stopped: Promise<void>
   /** Resolves when no pod sync is running (tests). */
@@ -188,6 +193,7 @@ export const startAgent = async (opts: AgentOptions): Promise<Agent> => {
   return {
     nodeName,
     podLogs: (pod, query, sig) => podLogs({ cri, dataDir, callTimeoutMs, pollMs: t.logPollMs }, pod, query, sig),
+    podExec: (pod, options, kind) => podExec({ cri, callTimeoutMs }, pod, options, kind),
     stopped: Promise.all(loops).then(async () => {
       await workers.idle()
       await recorder.flush()
