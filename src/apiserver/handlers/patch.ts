@@ -5,7 +5,7 @@
  * then the result goes through the normal update pipeline. A patch without a
  * resourceVersion is retried when a concurrent write wins the race.
  */
-import { badRequest, isConflict, optimisticLockConflict, StatusError } from '../../api/errors.ts'
+import { badRequest, isConflict, notFound, optimisticLockConflict, StatusError } from '../../api/errors.ts'
 import type { KubeObject } from '../../api/meta.ts'
 import { groupResource } from '../../api/resources/index.ts'
 import { definitions } from '../../api/schema/index.ts'
@@ -15,7 +15,6 @@ import { applyJsonPatch } from '../patch/json-patch.ts'
 import { applyMergePatch } from '../patch/merge-patch.ts'
 import { applyStrategicMergePatch } from '../patch/strategic-merge-patch.ts'
 import { applyServerSide, applyConflictError } from '../patch/server-side-apply.ts'
-import { fieldManagerOf } from '../managed-fields.ts'
 import { rfc3339, apiVersionOf } from '../../api/meta.ts'
 import type { ApiResponse } from '../request.ts'
 import type { Scope } from '../scope.ts'
@@ -71,7 +70,7 @@ const patchOnce = async (s: Scope, type: string, patch: unknown): Promise<ApiRes
     return old ? updateObject(s, obj, old, managed) : createObject(s, obj, managed)
   }
 
-  if (!old) return s.objects.get(s.info.namespace, s.info.name).then(() => { throw new Error('unreachable') })
+  if (!old) throw notFound(groupResource(s.def), s.info.name)
   const current = encodeObject(s.def, s.version, old)
   let patched: unknown
   switch (type) {
@@ -100,4 +99,3 @@ const checkName = (s: Scope, obj: KubeObject) => {
   }
 }
 
-export { fieldManagerOf }

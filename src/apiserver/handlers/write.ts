@@ -3,7 +3,7 @@
  * creates it where the resource allows (RuntimeClass, Lease, Event); a PUT
  * without resourceVersion is refused where the resource demands one.
  */
-import { badRequest, invalidObject, optimisticLockConflict, StatusError } from '../../api/errors.ts'
+import { badRequest, invalidObject, notFound, optimisticLockConflict, StatusError } from '../../api/errors.ts'
 import { groupResource } from '../../api/resources/index.ts'
 import { decodeBody } from '../body.ts'
 import { decodeObject, fieldValidationOf } from '../codec.ts'
@@ -33,9 +33,7 @@ export const updateHandler = async (s: Scope): Promise<ApiResponse> => {
   const old = await s.objects.tryGet(s.info.namespace, s.info.name)
   if (!old) {
     if (s.def.allowCreateOnUpdate && !s.info.subresource) return createObject(s, obj)
-    return s.objects.get(s.info.namespace, s.info.name).then(() => {
-      throw new Error('unreachable')
-    })
+    throw notFound(groupResource(s.def), s.info.name)
   }
   const rv = parseResourceVersion(obj.metadata.resourceVersion)
   if (rv === undefined && !s.def.allowUnconditionalUpdate) {
