@@ -70,14 +70,14 @@ export const generateTls = async (extraNames: string[] = []): Promise<TlsMateria
   return { ca: caCert.toString('pem') + '\n', cert: cert.toString('pem') + '\n', key: await pemKey(keys.privateKey) }
 }
 
-/** Loads the TLS material from `dir/pki`, generating it on first use. */
-export const loadOrCreateTls = async (dir: string): Promise<TlsMaterial> => {
+/** Loads the TLS material from `dir/pki`, generating it on first use (valid also for `extraNames`). */
+export const loadOrCreateTls = async (dir: string, extraNames: string[] = []): Promise<TlsMaterial> => {
   const pki = join(dir, 'pki')
   const files = { ca: join(pki, 'ca.crt'), cert: join(pki, 'apiserver.crt'), key: join(pki, 'apiserver.key') }
   if (existsSync(files.ca) && existsSync(files.cert) && existsSync(files.key)) {
     return { ca: readFileSync(files.ca, 'utf8'), cert: readFileSync(files.cert, 'utf8'), key: readFileSync(files.key, 'utf8') }
   }
-  const tls = await generateTls()
+  const tls = await generateTls(extraNames)
   mkdirSync(pki, { recursive: true, mode: 0o700 })
   writeFileSync(files.ca, tls.ca)
   writeFileSync(files.cert, tls.cert)

@@ -60,7 +60,8 @@ export const startControlPlane = async (opts: ControlPlaneOptions): Promise<Cont
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 })
   const store = opts.store ?? (await openSqliteStore({ file: join(opts.dataDir, 'state.db') }))
   const tokens = loadOrCreateTokens(opts.dataDir)
-  const tls = await loadOrCreateTls(opts.dataDir)
+  const host = opts.host ?? '0.0.0.0'
+  const tls = await loadOrCreateTls(opts.dataDir, host === '0.0.0.0' || host === '::' ? [] : [host])
   const log = opts.log
   const server = new ApiServer({
     store,
@@ -75,10 +76,20 @@ export const startControlPlane = async (opts: ControlPlaneOptions): Promise<Cont
   server.setAdmission(
     newAdmissionChain({ client, listers: { namespaces: (name) => namespaceInformer.get(name), runtimeClasses: (name) => classInformer.get(name) } }),
   )
-  await ensureNamespaces(client)
-  const listener = await listen(server, tls, opts.port, opts.host ?? '0.0.0.0')
-  const url = `https://127.0.0.1:${listener.port}`
-  server.setServerAddress(`127.0.0.1:${listener.port}`)
+  let listener
+  try {
+    await ensureNamespaces(client)
+    listener = await listen(server, tls, opts.port, host)
+  } catch (err) {
+    // e.g. the port is taken: leave nothing running or locked behind.
+    controllers.abort()
+    await store.close()
+    throw err
+  }
+  // Clients reach a wildcard listener on loopback, a specific address on itself.
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+  const url = `https://${reachable}:${listener.port}`
+  server.setServerAddress(`${reachable}:${listener.port}`)
   const kubeconfig = opts.kubeconfig ?? join(opts.dataDir, 'kubeconfig')
   const token = adminToken(tokens)
   writeKubeconfig(kubeconfig, url, tls.ca, token)
