@@ -22,8 +22,11 @@ export const decodeBody = (body: Buffer | undefined, contentType: string): unkno
   const type = mediaType(contentType || 'application/json')
   switch (type) {
     case 'application/json':
-    case '*/*':
-      return parseJson(body)
+    case '*/*': {
+      const parsed = parseJson(body)
+      if (parsed && typeof parsed === 'object') jsonSource.set(parsed, body)
+      return parsed
+    }
     case 'application/yaml':
     case 'application/apply-patch+yaml':
       return parseYamlBody(body)
@@ -33,6 +36,11 @@ export const decodeBody = (body: Buffer | undefined, contentType: string): unkno
       throw new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`)
   }
 }
+
+/** The JSON text each parsed create/update body came from, for strict decoding's duplicate-field check. */
+const jsonSource = new WeakMap<object, Buffer>()
+
+export const sourceJsonOf = (parsed: object): string | undefined => jsonSource.get(parsed)?.toString('utf8')
 
 export const parseJson = (body: Buffer): unknown => {
   try {

@@ -10,6 +10,8 @@ import type { ResourceDef, VersionDef } from '../api/resources/index.ts'
 import { canonicalizeQuantity } from '../api/quantity/quantity.ts'
 import { definitions } from '../api/schema/index.ts'
 import { dropUnknownFields, findUnknownFields, walkQuantities } from '../api/schema/strict.ts'
+import { findDuplicateFields } from '../api/schema/duplicate-fields.ts'
+import { sourceJsonOf } from './body.ts'
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
 
@@ -49,7 +51,8 @@ export const decodeObject = (
     throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${expected})`)
   }
   let obj = raw as Record<string, unknown>
-  const unknown = findUnknownFields(definitions, version.definition, obj)
+  const source = validation === 'Ignore' ? undefined : sourceJsonOf(raw)
+  const unknown = [...findUnknownFields(definitions, version.definition, obj), ...(source ? findDuplicateFields(source) : [])]
   if (unknown.length) {
     if (validation === 'Strict') throw cannotHandle(def, kind, bodyVersion, `strict decoding error: ${unknown.join(', ')}`)
     if (validation === 'Warn') warnings.push(...unknown)

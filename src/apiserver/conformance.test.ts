@@ -128,6 +128,7 @@ test('errors: each bad input gets its Status, and nothing is written', async () 
     { name: 'malformed JSON', method: 'POST', url: base, body: '{"kind":', code: 400, reason: 'BadRequest', message: /json parse error/ },
     { name: 'wrong apiVersion', method: 'POST', url: base, body: { apiVersion: 'v1', kind: 'RuntimeClass', metadata: { name: 'x' }, handler: 'a' }, code: 400, reason: 'BadRequest', message: 'the API version in the data (v1) does not match the expected API version (node.k8s.io/v1)' },
     { name: 'unknown field under Strict', method: 'POST', url: `${base}?fieldValidation=Strict`, body: { apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name: 'x' }, handler: 'a', spec: {} }, code: 400, reason: 'BadRequest', message: 'RuntimeClass in version "v1" cannot be handled as a RuntimeClass: strict decoding error: unknown field "spec"' },
+    { name: 'duplicate field under Strict', method: 'POST', url: `${base}?fieldValidation=Strict`, body: '{"apiVersion":"node.k8s.io/v1","kind":"RuntimeClass","metadata":{"name":"x"},"handler":"a","handler":"b"}', code: 400, reason: 'BadRequest', message: 'RuntimeClass in version "v1" cannot be handled as a RuntimeClass: strict decoding error: duplicate field "handler"' },
     { name: 'invalid name', method: 'POST', url: base, body: rc('Bad_Name', 'a'), code: 422, reason: 'Invalid' },
     { name: 'body over 3 MiB', method: 'POST', url: base, body: 'x'.repeat(3 * 1024 * 1024 + 1), code: 413, reason: 'RequestEntityTooLarge' },
     { name: 'unsupported media type', method: 'POST', url: base, body: 'a', type: 'text/plain', code: 415, reason: 'UnsupportedMediaType' },
@@ -164,4 +165,12 @@ test('update: stale resourceVersion conflicts, missing resourceVersion is invali
   assert.equal(immutable.status, 422)
   assert.equal(immutable.json.details.causes.length, 2)
   assert.equal(immutable.json.details.causes[1].message, 'Invalid value: "Foo": field is immutable')
+})
+
+test('fieldValidation=Warn turns a duplicate field into a warning and keeps the last value, as JSON does', async () => {
+  const s = server()
+  const r = await call(s, 'POST', '/apis/node.k8s.io/v1/runtimeclasses?fieldValidation=Warn', '{"apiVersion":"node.k8s.io/v1","kind":"RuntimeClass","metadata":{"name":"x"},"handler":"a","handler":"b"}')
+  assert.equal(r.status, 201)
+  assert.equal(r.json.handler, 'b')
+  assert.deepEqual(r.res.headers.warning, ['299 - "duplicate field \\"handler\\""'])
 })
