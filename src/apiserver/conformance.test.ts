@@ -174,3 +174,28 @@ test('fieldValidation=Warn turns a duplicate field into a warning and keeps the 
   assert.equal(r.json.handler, 'b')
   assert.deepEqual(r.res.headers.warning, ['299 - "duplicate field \\"handler\\""'])
 })
+
+test('limit/continue: pages are consistent with the first page; an expired token is 410, a forged one 400', async () => {
+  const s = new ApiServer({ store: new MemoryStore({ historyWindow: 20 }) })
+  const base = '/apis/node.k8s.io/v1/runtimeclasses'
+  for (const n of ['a', 'b', 'c', 'd']) assert.equal((await call(s, 'POST', base, rc(n, 'runc'))).status, 201)
+  const first = await call(s, 'GET', `${base}?limit=2`)
+  assert.deepEqual(first.json.items.map((i: any) => i.metadata.name), ['a', 'b'])
+  const token = first.json.metadata.continue
+  assert.ok(token)
+  // Changes after the first page do not show up in the later pages.
+  assert.equal((await call(s, 'DELETE', `${base}/c`)).status, 200)
+  assert.equal((await call(s, 'POST', base, rc('e', 'runc'))).status, 201)
+  const second = await call(s, 'GET', `${base}?limit=2&continue=${token}`)
+  assert.deepEqual(second.json.items.map((i: any) => i.metadata.name), ['c', 'd'])
+  assert.equal(second.json.metadata.resourceVersion, first.json.metadata.resourceVersion)
+  assert.equal(second.json.metadata.continue, undefined)
+  for (let i = 0; i < 25; i++) await call(s, 'PATCH', `${base}/a`, { metadata: { labels: { i: String(i) } } }, 'application/merge-patch+json')
+  const old = await call(s, 'GET', `${base}?limit=2&continue=${token}`)
+  assert.equal(old.status, 410)
+  assert.equal(old.json.reason, 'Expired')
+  const forged = Buffer.from(JSON.stringify({ rv: 999999, start: 'x' })).toString('base64url')
+  const bad = await call(s, 'GET', `${base}?limit=2&continue=${forged}`)
+  assert.equal(bad.status, 400)
+  assert.equal(bad.json.message, 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)')
+})

@@ -73,17 +73,20 @@ export class ObjectStore {
   }
 
   async list(namespace: string): Promise<{ items: KubeObject[]; revision: number }> {
-    const { items, revision } = await this.listKv(namespace)
-    return { items: items.map(decodeKv), revision }
-  }
-
-  /** The raw stored entries (frozen), for callers that cache per stored value. */
-  async listKv(namespace: string): Promise<{ items: KeyValue[]; revision: number }> {
     try {
-      return await this.store.list(keyPrefix(this.def, namespace))
+      const { items, revision } = await this.listKv(namespace)
+      return { items: items.map(decodeKv), revision }
     } catch (err) {
       throw mapTooOld(err)
     }
+  }
+
+  /**
+   * The raw stored entries (frozen), for callers that cache per stored value; at an
+   * older `revision` while it is still in the store's window (paged lists).
+   */
+  async listKv(namespace: string, revision?: number): Promise<{ items: KeyValue[]; revision: number }> {
+    return this.store.list(keyPrefix(this.def, namespace), revision ? { revision } : undefined)
   }
 
   async create(obj: KubeObject): Promise<KubeObject> {

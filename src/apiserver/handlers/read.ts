@@ -2,7 +2,9 @@
  * GET of one object and LIST of a collection, with label and field selectors,
  * limit/continue paging, and server-side Table output when the client asks.
  */
-import { badRequest } from '../../api/errors.ts'
+import { badRequest, expired } from '../../api/errors.ts'
+import { TooOldError } from '../../store/interface.ts'
+import { isStorageError } from '../../store/errors.ts'
 import type { KubeObject } from '../../api/meta.ts'
 import { apiVersionOf } from '../../api/meta.ts'
 import { parseLabelSelector, matches as labelsMatch } from '../../api/selectors/label-selector.ts'
@@ -43,6 +45,10 @@ export const getHandler = async (s: Scope): Promise<ApiResponse> => {
   return jsonResponse(200, encodeObject(s.def, s.version, obj), warningHeaders(s))
 }
 
+const INVALID_CONTINUE = 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)'
+const CONTINUE_EXPIRED =
+  'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.'
+
 interface ContinueToken {
   rv: number
   start: string
@@ -55,19 +61,28 @@ const decodeContinue = (token: string): ContinueToken => {
   } catch {
     // fall through
   }
-  throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)')
+  throw badRequest(INVALID_CONTINUE)
 }
 
 export const listHandler = async (s: Scope): Promise<ApiResponse> => {
   const filter = selectorFilter(s)
-  const { items, revision } = await s.objects.listKv(s.info.namespace)
   const limit = Number(s.info.query.get('limit') ?? 0)
   const cont = s.info.query.get('continue')
+  const token = cont ? decodeContinue(cont) : undefined
+  // Every page of a paged list shows the store as it was at the first page's revision.
+  let listed: { items: KeyValue[]; revision: number }
+  try {
+    listed = await s.objects.listKv(s.info.namespace, token?.rv)
+  } catch (err) {
+    if (err instanceof TooOldError) throw expired(CONTINUE_EXPIRED)
+    // A token naming a revision the store never had was not made by us.
+    if (token && isStorageError(err)) throw badRequest(INVALID_CONTINUE)
+    throw err
+  }
+  const { items } = listed
+  const listRevision = token?.rv ?? listed.revision
   let start = 0
-  let listRevision = revision
-  if (cont) {
-    const token = decodeContinue(cont)
-    listRevision = token.rv
+  if (token) {
     start = items.findIndex((kv) => kv.key > token.start)
     if (start < 0) start = items.length
   }
