@@ -4,8 +4,8 @@
  * descriptions are our own.
  */
 import type { Definitions } from '../dsl.ts'
-import { str, int32, ref, arrayOf } from '../dsl.ts'
-import { API_VERSION, KIND } from './type-meta.ts'
+import { str, int32, ref } from '../dsl.ts'
+import { API_VERSION, KIND, listDefinition } from './type-meta.ts'
 
 export const coordinationDefinitions: Definitions = {
   'io.k8s.api.coordination.v1.Lease': {
@@ -19,18 +19,7 @@ export const coordinationDefinitions: Definitions = {
     },
     gvk: [{ group: 'coordination.k8s.io', version: 'v1', kind: 'Lease' }],
   },
-  'io.k8s.api.coordination.v1.LeaseList': {
-    type: 'object',
-    description: 'A list of Lease objects.',
-    properties: {
-      apiVersion: str(API_VERSION),
-      items: arrayOf(ref('io.k8s.api.coordination.v1.Lease'), 'The Lease objects.'),
-      kind: str(KIND),
-      metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata: the resourceVersion of the list and the continue token.'),
-    },
-    required: ['items'],
-    gvk: [{ group: 'coordination.k8s.io', version: 'v1', kind: 'LeaseList' }],
-  },
+  'io.k8s.api.coordination.v1.LeaseList': listDefinition('coordination.k8s.io', 'v1', 'Lease', 'io.k8s.api.coordination.v1.Lease'),
   'io.k8s.api.coordination.v1.LeaseSpec': {
     type: 'object',
     description: 'The holder, duration and renewal times of a Lease.',

@@ -5,7 +5,7 @@
  */
 import type { Definitions } from '../dsl.ts'
 import { str, int32, ref, arrayOf } from '../dsl.ts'
-import { API_VERSION, KIND } from './type-meta.ts'
+import { API_VERSION, KIND, listDefinition } from './type-meta.ts'
 
 export const coreV1MiscDefinitions: Definitions = {
   'io.k8s.api.core.v1.Binding': {
@@ -45,18 +45,7 @@ export const coreV1MiscDefinitions: Definitions = {
     required: ['metadata', 'involvedObject'],
     gvk: [{ group: '', version: 'v1', kind: 'Event' }],
   },
-  'io.k8s.api.core.v1.EventList': {
-    type: 'object',
-    description: 'A list of Event objects.',
-    properties: {
-      apiVersion: str(API_VERSION),
-      items: arrayOf(ref('io.k8s.api.core.v1.Event'), 'The Event objects.'),
-      kind: str(KIND),
-      metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata: the resourceVersion of the list and the continue token.'),
-    },
-    required: ['items'],
-    gvk: [{ group: '', version: 'v1', kind: 'EventList' }],
-  },
+  'io.k8s.api.core.v1.EventList': listDefinition('', 'v1', 'Event', 'io.k8s.api.core.v1.Event'),
   'io.k8s.api.core.v1.EventSeries': {
     type: 'object',
     description: 'Counts an event that keeps repeating.',
@@ -105,18 +94,7 @@ export const coreV1MiscDefinitions: Definitions = {
     },
     required: ['type', 'status'],
   },
-  'io.k8s.api.core.v1.NamespaceList': {
-    type: 'object',
-    description: 'A list of Namespace objects.',
-    properties: {
-      apiVersion: str(API_VERSION),
-      items: arrayOf(ref('io.k8s.api.core.v1.Namespace'), 'The Namespace objects.'),
-      kind: str(KIND),
-      metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata: the resourceVersion of the list and the continue token.'),
-    },
-    required: ['items'],
-    gvk: [{ group: '', version: 'v1', kind: 'NamespaceList' }],
-  },
+  'io.k8s.api.core.v1.NamespaceList': listDefinition('', 'v1', 'Namespace', 'io.k8s.api.core.v1.Namespace'),
   'io.k8s.api.core.v1.NamespaceSpec': {
     type: 'object',
     description: 'The desired state of a namespace.',

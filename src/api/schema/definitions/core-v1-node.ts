@@ -5,7 +5,7 @@
  */
 import type { Definitions } from '../dsl.ts'
 import { str, int32, int64, bool, ref, mapOf, arrayOf } from '../dsl.ts'
-import { API_VERSION, KIND } from './type-meta.ts'
+import { API_VERSION, KIND, listDefinition } from './type-meta.ts'
 
 export const coreV1NodeDefinitions: Definitions = {
   'io.k8s.api.core.v1.AttachedVolume': {
@@ -110,18 +110,7 @@ export const coreV1NodeDefinitions: Definitions = {
       supplementalGroupsPolicy: bool('Whether the node honours pod.spec.securityContext.supplementalGroupsPolicy.'),
     },
   },
-  'io.k8s.api.core.v1.NodeList': {
-    type: 'object',
-    description: 'A list of Node objects.',
-    properties: {
-      apiVersion: str(API_VERSION),
-      items: arrayOf(ref('io.k8s.api.core.v1.Node'), 'The Node objects.'),
-      kind: str(KIND),
-      metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata: the resourceVersion of the list and the continue token.'),
-    },
-    required: ['items'],
-    gvk: [{ group: '', version: 'v1', kind: 'NodeList' }],
-  },
+  'io.k8s.api.core.v1.NodeList': listDefinition('', 'v1', 'Node', 'io.k8s.api.core.v1.Node'),
   'io.k8s.api.core.v1.NodeRuntimeHandler': {
     type: 'object',
     description: 'A runtime handler the node can run pods with, and what it supports.',

@@ -5,7 +5,7 @@
  */
 import type { Definitions } from '../dsl.ts'
 import { str, int32, int64, bool, ref, mapOf, arrayOf } from '../dsl.ts'
-import { API_VERSION, KIND } from './type-meta.ts'
+import { API_VERSION, KIND, listDefinition } from './type-meta.ts'
 
 export const coreV1PodDefinitions: Definitions = {
   'io.k8s.api.core.v1.Affinity': {
@@ -193,18 +193,7 @@ export const coreV1PodDefinitions: Definitions = {
     },
     required: ['ip'],
   },
-  'io.k8s.api.core.v1.PodList': {
-    type: 'object',
-    description: 'A list of Pod objects.',
-    properties: {
-      apiVersion: str(API_VERSION),
-      items: arrayOf(ref('io.k8s.api.core.v1.Pod'), 'The Pod objects.'),
-      kind: str(KIND),
-      metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata: the resourceVersion of the list and the continue token.'),
-    },
-    required: ['items'],
-    gvk: [{ group: '', version: 'v1', kind: 'PodList' }],
-  },
+  'io.k8s.api.core.v1.PodList': listDefinition('', 'v1', 'Pod', 'io.k8s.api.core.v1.Pod'),
   'io.k8s.api.core.v1.PodOS': {
     type: 'object',
     description: 'The operating system the containers of a pod need.',
